@@ -1,0 +1,143 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ActorFlow } from "@/components/events/actor-list";
+import { splitParticipants } from "@/components/events/event-card";
+import { EventChainList } from "@/components/events/event-chain";
+import { EventDate } from "@/components/events/event-date";
+import { EventTypeBadge } from "@/components/events/event-type-badge";
+import { formatDateText, formatInstantDay, formatPartialDate, parsePartialDate } from "@/lib/dates/partial-date";
+import { getEventChain, getPublicEvent } from "@/lib/events/queries";
+import { SANCTION_MEASURES, relationKindInfo } from "@/lib/events/vocabulary";
+
+export const dynamic = "force-dynamic";
+
+type Params = Promise<{ id: string }>;
+
+function parseId(raw: string): number | null {
+  return /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : null;
+}
+
+async function loadEvent(raw: string) {
+  const id = parseId(raw);
+  const event = id === null ? null : await getPublicEvent(id);
+  if (!event) notFound();
+  return event;
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const id = parseId((await params).id);
+  const event = id === null ? null : await getPublicEvent(id);
+  return event ? { title: event.title, description: event.summary.slice(0, 200) } : { title: "Event not found" };
+}
+
+export default async function EventPage({ params }: { params: Params }) {
+  const event = await loadEvent((await params).id);
+  const chain = await getEventChain(event.id);
+  const { initiators, targets } = splitParticipants(event.participants);
+  const endDate = event.endDate ? parsePartialDate(event.endDate) : null;
+  const measures = SANCTION_MEASURES.filter((m) => event.measures.some((x) => x.measure === m.slug));
+
+  return (
+    <article className="event-page" aria-labelledby="event-title">
+      <p className="breadcrumb">
+        <Link href="/">← Timeline</Link>
+      </p>
+      <div className="event-card__meta">
+        <EventDate precision={event.datePrecision} start={event.dateStart} style="long" />
+        {endDate ? <span> until {formatPartialDate(endDate, "long")}</span> : null}
+        <EventTypeBadge type={event.type} />
+      </div>
+      <h1 id="event-title">{event.title}</h1>
+      <ActorFlow initiators={initiators} targets={targets} />
+      {event.summary ? <p className="event-page__summary">{event.summary}</p> : null}
+
+      <dl className="facts">
+        {event.legalBasis ? (
+          <>
+            <dt>Legal basis</dt>
+            <dd>{event.legalBasis}</dd>
+          </>
+        ) : null}
+        {measures.length > 0 ? (
+          <>
+            <dt>Measures</dt>
+            <dd>{measures.map((m) => m.label).join(", ")}</dd>
+          </>
+        ) : null}
+        {event.location ? (
+          <>
+            <dt>Location</dt>
+            <dd>{event.location}</dd>
+          </>
+        ) : null}
+        {event.tags.length > 0 ? (
+          <>
+            <dt>Tags</dt>
+            <dd>{event.tags.map((t) => t.tag.name).join(", ")}</dd>
+          </>
+        ) : null}
+        <dt>Last updated</dt>
+        <dd>
+          <time dateTime={event.updatedAt.toISOString()}>{formatInstantDay(event.updatedAt)}</time>
+        </dd>
+      </dl>
+
+      {event.relationsFrom.length > 0 || event.relationsTo.length > 0 ? (
+        <section aria-labelledby="relations-heading">
+          <h2 id="relations-heading">Related events</h2>
+          <ul className="relations">
+            {event.relationsFrom.map((r) => (
+              <li key={`from-${r.kind}-${r.to.id}`}>
+                {relationKindInfo(r.kind).label}: <Link href={`/events/${r.to.id}`}>{r.to.title}</Link> (
+                <EventDate precision={r.to.datePrecision} start={r.to.dateStart} />)
+              </li>
+            ))}
+            {event.relationsTo.map((r) => (
+              <li key={`to-${r.kind}-${r.from.id}`}>
+                {relationKindInfo(r.kind).inverseLabel}: <Link href={`/events/${r.from.id}`}>{r.from.title}</Link> (
+                <EventDate precision={r.from.datePrecision} start={r.from.dateStart} />)
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {chain.events.length > 1 ? (
+        <section id="chain" aria-labelledby="chain-heading">
+          <h2 id="chain-heading">The whole chain</h2>
+          <EventChainList chain={chain} currentId={event.id} />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="sources-heading">
+        <h2 id="sources-heading">Sources</h2>
+        {event.sources.length === 0 ? (
+          <p className="note">No sources recorded yet.</p>
+        ) : (
+          <ul className="sources">
+            {event.sources.map((source, index) => (
+              <li key={`${source.url ?? ""}${index}`}>
+                {source.url ? (
+                  <a href={source.url} rel="noopener noreferrer nofollow" target="_blank">
+                    {source.title}
+                  </a>
+                ) : (
+                  <cite>{source.title}</cite>
+                )}
+                {source.publisher ? <span>, {source.publisher}</span> : null}
+                {source.publishedOn ? <span>, {formatDateText(source.publishedOn)}</span> : null}
+                {source.archiveUrl ? (
+                  <>
+                    {" "}
+                    (<a href={source.archiveUrl} rel="noopener noreferrer nofollow" target="_blank">archived copy</a>)
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,184 @@
+import { format, getDaysInMonth, isValid } from "date-fns";
+
+/**
+ * Dates in Demarche are calendar dates at a precision: a year ("2019"), a month
+ * ("2020-12") or a day ("2020-12-14"). They are stored as the first and last calendar day
+ * they cover ("YYYY-MM-DD" text), which sorts and compares exactly and never shifts with a
+ * time zone: no instant in time is ever involved.
+ */
+export const DATE_PRECISIONS = ["day", "month", "year"] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
+export const MIN_YEAR = 1000;
+export const MAX_YEAR = 9999;
+
+export type PartialDate = {
+  precision: DatePrecision;
+  /** The date as entered, normalised: "2020", "2020-12" or "2020-12-14". */
+  value: string;
+  year: number;
+  month: number | null;
+  day: number | null;
+  /** First calendar day covered, "YYYY-MM-DD". */
+  start: string;
+  /** Last calendar day covered, "YYYY-MM-DD". */
+  end: string;
+};
+
+const PATTERN = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/;
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, "0");
+}
+
+/** A local Date at noon of a calendar day: only ever used to read back the components. */
+function calendarDay(year: number, month: number, day: number): Date {
+  const d = new Date(2000, 0, 1, 12);
+  d.setFullYear(year, month - 1, day);
+  return d;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return getDaysInMonth(calendarDay(year, month, 1));
+}
+
+export type PartialDateError =
+  | "empty"
+  | "format"
+  | "year-range"
+  | "month-range"
+  | "day-range";
+
+export type ParseResult =
+  | { ok: true; date: PartialDate }
+  | { ok: false; error: PartialDateError; message: string };
+
+/**
+ * Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD" (month and day may have one digit).
+ * Rejects impossible dates such as 2021-02-29.
+ */
+export function parsePartialDateDetailed(input: string): ParseResult {
+  const text = input.trim();
+  if (text === "") return { ok: false, error: "empty", message: "Enter a date." };
+  const match = PATTERN.exec(text);
+  if (!match) {
+    return {
+      ok: false,
+      error: "format",
+      message: `"${text}" is not a date. Use YYYY, YYYY-MM or YYYY-MM-DD.`,
+    };
+  }
+  const year = Number(match[1]);
+  if (year < MIN_YEAR || year > MAX_YEAR) {
+    return { ok: false, error: "year-range", message: `The year must be between ${MIN_YEAR} and ${MAX_YEAR}.` };
+  }
+  if (match[2] === undefined) {
+    return { ok: true, date: makeDate("year", year, null, null) };
+  }
+  const month = Number(match[2]);
+  if (month < 1 || month > 12) {
+    return { ok: false, error: "month-range", message: `There is no month ${match[2]}.` };
+  }
+  if (match[3] === undefined) {
+    return { ok: true, date: makeDate("month", year, month, null) };
+  }
+  const day = Number(match[3]);
+  if (day < 1 || day > daysInMonth(year, month) || !isValid(calendarDay(year, month, day))) {
+    return {
+      ok: false,
+      error: "day-range",
+      message: `${year}-${pad(month)} has no day ${match[3]}.`,
+    };
+  }
+  return { ok: true, date: makeDate("day", year, month, day) };
+}
+
+/** Like parsePartialDateDetailed, returning null for anything that is not a valid date. */
+export function parsePartialDate(input: string): PartialDate | null {
+  const result = parsePartialDateDetailed(input);
+  return result.ok ? result.date : null;
+}
+
+function makeDate(
+  precision: DatePrecision,
+  year: number,
+  month: number | null,
+  day: number | null,
+): PartialDate {
+  const y = pad(year, 4);
+  if (precision === "year") {
+    return { precision, value: y, year, month: null, day: null, start: `${y}-01-01`, end: `${y}-12-31` };
+  }
+  const m = pad(month ?? 1);
+  if (precision === "month") {
+    const last = daysInMonth(year, month ?? 1);
+    return {
+      precision,
+      value: `${y}-${m}`,
+      year,
+      month,
+      day: null,
+      start: `${y}-${m}-01`,
+      end: `${y}-${m}-${pad(last)}`,
+    };
+  }
+  const value = `${y}-${m}-${pad(day ?? 1)}`;
+  return { precision, value, year, month, day, start: value, end: value };
+}
+
+/** Rebuilds a stored date (precision + first covered day) into a PartialDate. */
+export function partialDateFromStored(precision: string, start: string): PartialDate {
+  const length = precision === "year" ? 4 : precision === "month" ? 7 : 10;
+  const parsed = parsePartialDate(start.slice(0, length));
+  if (!parsed || parsed.precision !== precision) {
+    throw new Error(`Stored date is corrupt: precision=${precision} start=${start}`);
+  }
+  return parsed;
+}
+
+/** "2019", "Dec 2020", "14 Dec 2020". */
+export function formatPartialDate(date: PartialDate, style: "short" | "long" = "short"): string {
+  if (date.precision === "year") return String(date.year);
+  const d = calendarDay(date.year, date.month ?? 1, date.day ?? 1);
+  if (date.precision === "month") return format(d, style === "long" ? "MMMM yyyy" : "MMM yyyy");
+  return format(d, style === "long" ? "d MMMM yyyy" : "d MMM yyyy");
+}
+
+/** Formats a stored event date ("month", "2020-12-01") for display ("Dec 2020"). */
+export function formatStoredDate(
+  precision: string,
+  start: string,
+  style: "short" | "long" = "short",
+): string {
+  return formatPartialDate(partialDateFromStored(precision, start), style);
+}
+
+/** Whether the days covered by two partial dates overlap (inclusive). */
+export function overlaps(a: { start: string; end: string }, b: { start: string; end: string }): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}
+
+/** "YYYY-MM" of a "YYYY-MM-DD" day, for grouping. */
+export function monthKey(day: string): string {
+  return day.slice(0, 7);
+}
+
+/** "April 2021" for a "YYYY-MM" key. */
+export function formatMonthKey(key: string, style: "short" | "long" = "long"): string {
+  const parsed = parsePartialDate(key);
+  if (!parsed || parsed.precision !== "month") throw new Error(`Not a month: ${key}`);
+  return formatPartialDate(parsed, style);
+}
+
+/** The UTC calendar day of an instant, formatted like an event date ("29 Nov 2026"). */
+export function formatInstantDay(instant: Date, style: "short" | "long" = "short"): string {
+  const day = parsePartialDate(instant.toISOString().slice(0, 10));
+  if (!day) throw new Error(`Not a valid instant: ${String(instant)}`);
+  return formatPartialDate(day, style);
+}
+
+/** Formats a date as entered ("2021-04-29" -> "29 Apr 2021"); returns the input when it is not a date. */
+export function formatDateText(value: string, style: "short" | "long" = "short"): string {
+  const date = parsePartialDate(value);
+  return date ? formatPartialDate(date, style) : value;
+}

@@ -1,0 +1,40 @@
+/**
+ * `npm start`: migrate the database, load the example events into an empty one, build when
+ * the build is missing or stale, then serve the app in production mode.
+ *
+ *   --fresh-database  delete the SQLite database first (used by the end-to-end tests)
+ */
+import fs from "node:fs";
+import { resolveDatabaseTarget } from "../lib/db/url";
+import { seedIfEmpty } from "./db-seed";
+import { hashBuildInputs, isBuildFresh, writeBuildStamp } from "./lib/build-freshness";
+import { migrateDatabase } from "./lib/migrate";
+import { bin, CommandFailed, main, ROOT, run, runForeground } from "./lib/run";
+
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+
+await main(async () => {
+  const port = process.env.PORT ?? "3000";
+  const target = resolveDatabaseTarget();
+
+  if (process.argv.includes("--fresh-database")) {
+    if (target.provider !== "sqlite") throw new CommandFailed("--fresh-database only works with a SQLite database.");
+    for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(target.file + suffix, { force: true });
+  }
+
+  console.log(`Database: ${target.provider === "sqlite" ? target.file : "PostgreSQL"}`);
+  migrateDatabase(target);
+  await seedIfEmpty();
+
+  if (isBuildFresh(ROOT)) {
+    console.log("The production build is up to date.");
+  } else {
+    console.log("Building the app (the build is missing or older than the code)…");
+    const hash = hashBuildInputs(ROOT);
+    run(bin("next"), ["build"]);
+    writeBuildStamp(ROOT, hash);
+  }
+
+  console.log(`\nDemarche is starting at http://localhost:${port}\n`);
+  runForeground(bin("next"), ["start", "--port", port]);
+});

@@ -1,0 +1,96 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import { getEventChain, getPublicEvent, listTimelineEvents } from "@/lib/events/queries";
+import { decodeCursor } from "@/lib/timeline/cursor";
+import { eventIdsByTitle, loadExamples } from "./example-data";
+
+let ids: Map<string, number>;
+
+beforeAll(async () => {
+  await loadExamples(prisma);
+  ids = await eventIdsByTitle(prisma);
+});
+
+const id = (title: string) => {
+  const found = ids.get(title);
+  if (found === undefined) throw new Error(`no event "${title}"`);
+  return found;
+};
+
+describe("timeline queries", () => {
+  it("lists public events newest first, in keyset pages that cover everything exactly once", async () => {
+    const expected = await prisma.event.findMany({
+      where: { status: "published", deletedAt: null },
+      select: { id: true, dateStart: true },
+    });
+    expected.sort((a, b) => (a.dateStart === b.dateStart ? b.id - a.id : a.dateStart < b.dateStart ? 1 : -1));
+
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page: Awaited<ReturnType<typeof listTimelineEvents>> = await listTimelineEvents({ cursor: decodeCursor(cursor), limit: 4 });
+      expect(page.events.length).toBeLessThanOrEqual(4);
+      seen.push(...page.events.map((e) => e.id));
+      cursor = page.nextCursor;
+      pages += 1;
+    } while (cursor && pages < 20);
+    expect(seen).toEqual(expected.map((e) => e.id));
+    expect(pages).toBe(Math.ceil(expected.length / 4));
+  });
+
+  it("hides drafts and the trash everywhere", async () => {
+    const draftId = id("Biden proposes a summit with Putin in a phone call");
+    const trashedId = id("US expels 10 Russian diplomats");
+    await prisma.event.update({ where: { id: draftId }, data: { status: "draft" } });
+    await prisma.event.update({ where: { id: trashedId }, data: { deletedAt: new Date() } });
+    try {
+      const page = await listTimelineEvents({ limit: 200 });
+      expect(page.events.map((e) => e.id)).not.toContain(draftId);
+      expect(page.events.map((e) => e.id)).not.toContain(trashedId);
+      expect(await getPublicEvent(draftId)).toBeNull();
+      expect(await getPublicEvent(trashedId)).toBeNull();
+      // The answer to a trashed event no longer links to it or counts it.
+      const answer = page.events.find((e) => e.id === id("Russia orders 10 US diplomats to leave"));
+      expect(answer?.relationsFrom).toEqual([]);
+      const chain = await getEventChain(id("Russia orders 10 US diplomats to leave"));
+      expect(chain.events.map((e) => e.id)).not.toContain(trashedId);
+    } finally {
+      await prisma.event.update({ where: { id: draftId }, data: { status: "published" } });
+      await prisma.event.update({ where: { id: trashedId }, data: { deletedAt: null } });
+    }
+  });
+
+  it("counts the answers to an event", async () => {
+    const page = await listTimelineEvents({ limit: 200 });
+    const usExpels = page.events.find((e) => e.id === id("US expels 10 Russian diplomats"));
+    expect(usExpels?._count.relationsTo).toBe(1);
+    const eo = page.events.find((e) => e.id === id("US sanctions Russia over election interference and the SolarWinds hack"));
+    expect(eo?._count.relationsTo).toBe(1);
+  });
+
+  it("returns the whole chain, transitively, in both directions, oldest first", async () => {
+    const expected = [
+      "US expels 10 Russian diplomats",
+      "Russia orders 10 US diplomats to leave",
+      "Russia formally declares 10 US embassy employees persona non grata",
+    ];
+    for (const title of expected) {
+      const chain = await getEventChain(id(title));
+      expect(chain.events.map((e) => e.title)).toEqual(expected);
+      expect(chain.links).toHaveLength(2);
+      expect(chain.truncated).toBe(false);
+    }
+    const lone = await getEventChain(id("Lavrov says US-Russia ties are worse than during the Cold War"));
+    expect(lone.events.map((e) => e.title)).toEqual(["Lavrov says US-Russia ties are worse than during the Cold War"]);
+  });
+
+  it("reads one event with its relations both ways", async () => {
+    const event = await getPublicEvent(id("Russia orders 10 US diplomats to leave"));
+    expect(event?.relationsFrom.map((r) => [r.kind, r.to.title])).toEqual([["responds-to", "US expels 10 Russian diplomats"]]);
+    expect(event?.relationsTo.map((r) => [r.kind, r.from.title])).toEqual([
+      ["follows-up", "Russia formally declares 10 US embassy employees persona non grata"],
+    ]);
+    expect(await getPublicEvent(999_999)).toBeNull();
+  });
+});

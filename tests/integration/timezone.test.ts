@@ -1,0 +1,60 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, inject, it } from "vitest";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+type Probe = {
+  tz: string;
+  offsetMinutes: number;
+  events: { title: string; dateStart: string; dateEnd: string; shown: string }[];
+  groups: unknown;
+  instant: string;
+};
+
+function probe(tz: string): Probe {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "demarche-tz-"));
+  const file = path.join(dir, "tz.db");
+  fs.copyFileSync(inject("baseDatabaseFile"), file);
+  try {
+    const out = execFileSync(path.join(ROOT, "node_modules/.bin/tsx"), ["tests/integration/tz-probe.ts", file], {
+      cwd: ROOT,
+      env: { ...process.env, TZ: tz },
+      encoding: "utf8",
+    });
+    return JSON.parse(out.trim().split("\n").at(-1)!) as Probe;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe("dates never shift with the process time zone", () => {
+  it("stores and shows the same calendar dates in UTC, Los Angeles and Tokyo", () => {
+    const utc = probe("UTC");
+    const la = probe("America/Los_Angeles");
+    const tokyo = probe("Asia/Tokyo");
+    // The child processes really ran in those zones.
+    expect([utc.offsetMinutes, la.offsetMinutes, tokyo.offsetMinutes]).toEqual([0, 420, -540]);
+
+    expect(la.events).toEqual(utc.events);
+    expect(tokyo.events).toEqual(utc.events);
+    expect(la.groups).toEqual(utc.groups);
+    expect(tokyo.groups).toEqual(utc.groups);
+    expect([utc.instant, la.instant, tokyo.instant]).toEqual(["15 Apr 2021", "15 Apr 2021", "15 Apr 2021"]);
+
+    const byTitle = new Map(utc.events.map((e) => [e.title, e]));
+    expect(byTitle.get("US expels 10 Russian diplomats")).toMatchObject({
+      dateStart: "2021-04-15",
+      dateEnd: "2021-04-15",
+      shown: "15 Apr 2021",
+    });
+    expect(byTitle.get("Russia orders 10 US diplomats to leave")?.shown).toBe("16 Apr 2021");
+    expect(byTitle.get('Turkey condemns the US sanctions as a "grave mistake"')).toMatchObject({
+      dateStart: "2020-12-01",
+      dateEnd: "2020-12-31",
+      shown: "Dec 2020",
+    });
+  }, 60_000);
+});
