@@ -9,7 +9,9 @@ export function e2eDatabaseUrl(): string {
   if (process.env.DEMARCHE_TEST_DATABASE === "postgresql") {
     const server = process.env.DEMARCHE_POSTGRES_URL;
     if (!server) throw new Error("DEMARCHE_TEST_DATABASE=postgresql needs DEMARCHE_POSTGRES_URL (see README).");
-    return withDatabaseName(server, "demarche_e2e");
+    // Named after the role so that two roles sharing a server never trip over each other's database.
+    const role = decodeURIComponent(new URL(server).username || "postgres").replace(/[^A-Za-z0-9_]/g, "_");
+    return withDatabaseName(server, `demarche_e2e_${role}`);
   }
   return "file:./data/test/e2e.db";
 }
