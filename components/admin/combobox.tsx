@@ -42,6 +42,7 @@ export function Combobox<T>({
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const [status, setStatus] = useState("");
+  const [failed, setFailed] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -61,9 +62,11 @@ export function Combobox<T>({
         setOptions(next);
         setActive(next.length > 0 ? 0 : -1);
         setOpen(true);
+        setFailed(false);
         setStatus(results.length === 0 ? "No matches." : `${results.length} ${results.length === 1 ? "match" : "matches"}.`);
       } catch (error) {
         if (controller.signal.aborted) return;
+        setFailed(true);
         setStatus("Searching failed. Your session may have ended: sign in again in another tab, then retry.");
         console.warn(error);
       }
@@ -152,7 +155,7 @@ export function Combobox<T>({
           </li>
         ))}
       </ul>
-      <p id={statusId} className="visually-hidden" aria-live="polite">
+      <p id={statusId} className={failed ? "field-error" : "visually-hidden"} aria-live="polite">
         {status}
       </p>
     </div>

@@ -91,6 +91,11 @@ export function EventForm({ initial }: { initial: EventFormValues }) {
         ) : null}
         {state.conflict ? <ConflictDetails conflict={state.conflict} eventId={state.values.id} /> : null}
       </div>
+      <noscript>
+        <p className="notice">
+          Choosing actors, tags and related events needs JavaScript. Every other field, and saving, works without it.
+        </p>
+      </noscript>
       {/* Remounted on every answer so the fields show exactly what the server sent back. */}
       <EventFormFields key={state.attempt} values={state.values} errors={state.errors} />
       <div className="form-actions">

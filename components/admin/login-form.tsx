@@ -8,7 +8,7 @@ const INITIAL: SignInState = { message: null, errors: {}, values: { email: "" } 
 
 export function LoginForm({ next }: { next: string }) {
   const [state, formAction, pending] = useActionState(signInAction, INITIAL);
-  const errors = state.errors as Record<string, string[]>;
+  const { errors } = state;
   return (
     <form action={formAction} noValidate className="login-form">
       {state.message ? (

@@ -13,11 +13,12 @@ import { formatRetryAfter } from "@/lib/auth/rate-limit";
 import { safeNextPath } from "@/lib/auth/safe-next";
 import { revokeSession } from "@/lib/auth/sessions";
 import { signIn } from "@/lib/auth/sign-in";
+import { issuesToErrors } from "@/lib/forms/action-state";
 import { signInSchema } from "@/lib/users/schema";
 
 export type SignInState = {
   message: string | null;
-  errors: { email?: string[]; password?: string[] };
+  errors: Record<string, string[]>;
   values: { email: string };
 };
 
@@ -26,8 +27,7 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
   const values = { email: email.slice(0, 320) };
   const parsed = signInSchema.safeParse({ email, password: formData.get("password") ?? "" });
   if (!parsed.success) {
-    const { fieldErrors } = parsed.error.flatten();
-    return { message: "Enter your email address and password.", errors: fieldErrors, values };
+    return { message: "Enter your email address and password.", errors: issuesToErrors(parsed.error), values };
   }
   const meta = await requestMeta();
   const result = await signIn(prisma, { ...parsed.data, ip: meta.ip, userAgent: meta.userAgent });
