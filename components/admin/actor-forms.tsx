@@ -1,9 +1,9 @@
 "use client";
 
+import { ActorKindSelect, ActorSelect } from "@/components/admin/actor-fields";
 import { errorProps, FieldError } from "@/components/admin/field-error";
 import { SmallForm } from "@/components/admin/small-form";
 import { mergeActorsAction, updateActorAction } from "@/lib/actors/actions";
-import { ACTOR_KINDS } from "@/lib/events/vocabulary";
 
 type Actor = { id: number; name: string; kind: string; isoCode: string | null; events: number };
 
@@ -30,16 +30,7 @@ export function ActorEditForm({ actor }: { actor: Actor }) {
               />
               <FieldError path={`${prefix}-name`} errors={errors} />
             </div>
-            <div className="field">
-              <label htmlFor={`field-${prefix}-kind`}>Kind</label>
-              <select id={`field-${prefix}-kind`} name="kind" defaultValue={value("kind", actor.kind)} key={`k-${value("kind", actor.kind)}`}>
-                {ACTOR_KINDS.map((k) => (
-                  <option key={k.slug} value={k.slug}>
-                    {k.label}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <ActorKindSelect id={`field-${prefix}-kind`} name="kind" value={value("kind", actor.kind)} key={`k-${value("kind", actor.kind)}`} />
             <div className="field">
               <label htmlFor={`field-${prefix}-isoCode`}>ISO code</label>
               <input
@@ -69,30 +60,8 @@ export function ActorMergeForm({ actors }: { actors: Actor[] }) {
     <SmallForm action={mergeActorsAction} className="merge-form" label="Merge duplicate actors">
       {(state, pending) => (
         <>
-          <div className="field">
-            <label htmlFor="field-fromId">Duplicate (will be removed)</label>
-            <select id="field-fromId" name="fromId" defaultValue={state.values.fromId ?? ""} key={`f-${state.values.fromId ?? ""}`} {...errorProps("fromId", state.errors)}>
-              <option value="">Choose…</option>
-              {actors.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name} ({a.events})
-                </option>
-              ))}
-            </select>
-            <FieldError path="fromId" errors={state.errors} />
-          </div>
-          <div className="field">
-            <label htmlFor="field-intoId">Keep</label>
-            <select id="field-intoId" name="intoId" defaultValue={state.values.intoId ?? ""} key={`i-${state.values.intoId ?? ""}`} {...errorProps("intoId", state.errors)}>
-              <option value="">Choose…</option>
-              {actors.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name} ({a.events})
-                </option>
-              ))}
-            </select>
-            <FieldError path="intoId" errors={state.errors} />
-          </div>
+          <ActorSelect name="fromId" label="Duplicate (will be removed)" actors={actors} value={state.values.fromId ?? ""} errors={state.errors} />
+          <ActorSelect name="intoId" label="Keep" actors={actors} value={state.values.intoId ?? ""} errors={state.errors} />
           <button type="submit" disabled={pending}>
             Merge
           </button>

@@ -2,10 +2,10 @@
 
 import { useId, useState } from "react";
 import { Combobox } from "@/components/admin/combobox";
-import { errorId, FieldError, fieldId } from "@/components/admin/field-error";
+import { ActorKindSelect } from "@/components/admin/actor-fields";
+import { errorId, errorProps, FieldError, fieldId } from "@/components/admin/field-error";
 import { createActorAction } from "@/lib/events/actions";
 import type { ActorOption } from "@/lib/events/form";
-import { ACTOR_KINDS } from "@/lib/events/vocabulary";
 
 type Found = ActorOption & { kind: string };
 
@@ -33,6 +33,7 @@ export function ActorPicker({
   const [draftErrors, setDraftErrors] = useState<Record<string, string[]>>({});
   const [busy, setBusy] = useState(false);
   const formId = useId();
+  const draftPath = `new-${role}`;
   const invalid = (errors[path]?.length ?? 0) > 0;
 
   function add(actor: ActorOption) {
@@ -49,7 +50,8 @@ export function ActorPicker({
         setDraft(null);
         setDraftErrors({});
       } else {
-        setDraftErrors(result.errors);
+        // Prefixed so they cannot collide with the event form's own field ids.
+        setDraftErrors(Object.fromEntries(Object.entries(result.errors).map(([k, v]) => [`${draftPath}.${k}`, v])));
       }
     } finally {
       setBusy(false);
@@ -104,47 +106,28 @@ export function ActorPicker({
           </p>
           <div className="inline-create__fields">
             <div className="field">
-              <label htmlFor={`${formId}-name`}>Name</label>
+              <label htmlFor={fieldId(`${draftPath}.name`)}>Name</label>
               <input
-                id={`${formId}-name`}
+                id={fieldId(`${draftPath}.name`)}
                 value={draft.name}
                 maxLength={200}
                 onChange={(e) => setDraft({ ...draft, name: e.target.value })}
-                aria-invalid={draftErrors.name ? true : undefined}
-                aria-describedby={draftErrors.name ? `${formId}-name-error` : undefined}
+                {...errorProps(`${draftPath}.name`, draftErrors)}
               />
-              {draftErrors.name ? (
-                <p id={`${formId}-name-error`} className="field-error">
-                  {draftErrors.name.join(" ")}
-                </p>
-              ) : null}
+              <FieldError path={`${draftPath}.name`} errors={draftErrors} />
             </div>
+            <ActorKindSelect id={fieldId(`${draftPath}.kind`)} value={draft.kind} onChange={(kind) => setDraft({ ...draft, kind })} />
             <div className="field">
-              <label htmlFor={`${formId}-kind`}>Kind</label>
-              <select id={`${formId}-kind`} value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value })}>
-                {ACTOR_KINDS.map((k) => (
-                  <option key={k.slug} value={k.slug}>
-                    {k.label}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={`${formId}-iso`}>ISO code (states)</label>
+              <label htmlFor={fieldId(`${draftPath}.isoCode`)}>ISO code (states)</label>
               <input
-                id={`${formId}-iso`}
+                id={fieldId(`${draftPath}.isoCode`)}
                 value={draft.isoCode}
                 maxLength={2}
                 size={3}
                 onChange={(e) => setDraft({ ...draft, isoCode: e.target.value })}
-                aria-invalid={draftErrors.isoCode ? true : undefined}
-                aria-describedby={draftErrors.isoCode ? `${formId}-iso-error` : undefined}
+                {...errorProps(`${draftPath}.isoCode`, draftErrors)}
               />
-              {draftErrors.isoCode ? (
-                <p id={`${formId}-iso-error`} className="field-error">
-                  {draftErrors.isoCode.join(" ")}
-                </p>
-              ) : null}
+              <FieldError path={`${draftPath}.isoCode`} errors={draftErrors} />
             </div>
           </div>
           <p className="button-row">

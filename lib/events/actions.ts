@@ -6,6 +6,7 @@ import { requireAdmin, requireEditor } from "@/lib/auth/current-user";
 import { actorInputSchema } from "@/lib/actors/schema";
 import { ActorWriteError, createActor } from "@/lib/actors/write";
 import { prisma } from "@/lib/db";
+import type { Db } from "@/lib/db/client";
 import { changesSinceVersion } from "@/lib/events/admin-queries";
 import { readEventForm, validateEventForm, type ActorOption, type FieldErrors } from "@/lib/events/form";
 import type { EventFormState } from "@/lib/events/form-state";
@@ -19,6 +20,7 @@ import {
   revertEvent,
   trashEvent,
   updateEvent,
+  type RevertResult,
 } from "@/lib/events/write";
 
 function positiveId(value: FormDataEntryValue | null): number | null {
@@ -106,11 +108,35 @@ export async function createActorAction(input: { name: string; kind: string; iso
   }
 }
 
-/** Runs a trash/restore/purge/revert change and turns expected failures into a notice on `back`. */
-async function change(back: string, run: () => Promise<void>): Promise<string | null> {
+function expectedVersion(formData: FormData): number | undefined {
+  return positiveId(formData.get("version")) ?? undefined;
+}
+
+type ChangeOptions = { userId: number; expectedVersion?: number };
+
+/**
+ * A trash, restore, purge or revert from a small form: checks the role, runs the change in
+ * one transaction and redirects to `done`, or back to `back` with a notice when the change
+ * is refused (stale version, gone, not possible in the event's state).
+ */
+async function eventChangeAction<T>(
+  formData: FormData,
+  options: {
+    role: "editor" | "admin";
+    back: (id: number) => string;
+    done: (id: number, result: T) => string;
+    run: (tx: Db, id: number, change: ChangeOptions) => Promise<T>;
+    precondition?: (id: number) => string | null;
+  },
+): Promise<never> {
+  const user = options.role === "admin" ? await requireAdmin() : await requireEditor();
+  const id = positiveId(formData.get("id"));
+  if (id === null) redirect("/admin?notice=gone");
+  const stop = options.precondition?.(id);
+  if (stop) redirect(stop);
+  let result: T;
   try {
-    await run();
-    return null;
+    result = await prisma.$transaction((tx) => options.run(tx, id, { userId: user.id, expectedVersion: expectedVersion(formData) }));
   } catch (error) {
     const notice =
       error instanceof EventConflictError
@@ -121,64 +147,50 @@ async function change(back: string, run: () => Promise<void>): Promise<string | 
             ? "refused"
             : null;
     if (notice === null) throw error;
-    return `${back}${back.includes("?") ? "&" : "?"}notice=${notice}`;
+    const back = options.back(id);
+    redirect(`${back}${back.includes("?") ? "&" : "?"}notice=${notice}`);
   }
-}
-
-function expectedVersion(formData: FormData): number | undefined {
-  return positiveId(formData.get("version")) ?? undefined;
+  revalidateEvent(id);
+  redirect(options.done(id, result));
 }
 
 export async function trashEventAction(formData: FormData): Promise<void> {
-  const user = await requireEditor();
-  const id = positiveId(formData.get("id"));
-  if (id === null) redirect("/admin?notice=gone");
-  const failed = await change(`/admin/events/${id}/edit`, () =>
-    prisma.$transaction((tx) => trashEvent(tx, id, { userId: user.id, expectedVersion: expectedVersion(formData) })),
-  );
-  if (failed) redirect(failed);
-  revalidateEvent(id);
-  redirect(`/admin?status=trash&notice=trashed`);
+  await eventChangeAction(formData, {
+    role: "editor",
+    run: trashEvent,
+    back: (id) => `/admin/events/${id}/edit`,
+    done: () => "/admin?status=trash&notice=trashed",
+  });
 }
 
 export async function restoreEventAction(formData: FormData): Promise<void> {
-  const user = await requireAdmin();
-  const id = positiveId(formData.get("id"));
-  if (id === null) redirect("/admin?notice=gone");
-  const failed = await change(`/admin?status=trash`, () =>
-    prisma.$transaction((tx) => restoreEvent(tx, id, { userId: user.id, expectedVersion: expectedVersion(formData) })),
-  );
-  if (failed) redirect(failed);
-  revalidateEvent(id);
-  redirect(`/admin/events/${id}/edit?notice=restored`);
+  await eventChangeAction(formData, {
+    role: "admin",
+    run: restoreEvent,
+    back: () => "/admin?status=trash",
+    done: (id) => `/admin/events/${id}/edit?notice=restored`,
+  });
 }
 
 export async function purgeEventAction(formData: FormData): Promise<void> {
-  const user = await requireAdmin();
-  const id = positiveId(formData.get("id"));
-  if (id === null) redirect("/admin?notice=gone");
-  if (formData.get("confirm") !== "yes") redirect(`/admin/events/${id}/edit?notice=confirm-purge`);
-  const failed = await change(`/admin/events/${id}/edit`, () =>
-    prisma.$transaction((tx) => purgeEvent(tx, id, { userId: user.id, expectedVersion: expectedVersion(formData) })),
-  );
-  if (failed) redirect(failed);
-  revalidateEvent(id);
-  redirect(`/admin?status=trash&notice=purged`);
+  await eventChangeAction(formData, {
+    role: "admin",
+    precondition: (id) => (formData.get("confirm") === "yes" ? null : `/admin/events/${id}/edit?notice=confirm-purge`),
+    run: purgeEvent,
+    back: (id) => `/admin/events/${id}/edit`,
+    done: () => "/admin?status=trash&notice=purged",
+  });
 }
 
 export async function revertEventAction(formData: FormData): Promise<void> {
-  const user = await requireEditor();
-  const id = positiveId(formData.get("id"));
   const revisionId = positiveId(formData.get("revisionId"));
-  if (id === null || revisionId === null) redirect("/admin?notice=gone");
-  let dropped = 0;
-  const failed = await change(`/admin/events/${id}/history`, async () => {
-    const result = await prisma.$transaction((tx) =>
-      revertEvent(tx, id, revisionId, { userId: user.id, expectedVersion: expectedVersion(formData) }),
-    );
-    dropped = result.droppedRelations + result.droppedActors.length;
+  await eventChangeAction(formData, {
+    role: "editor",
+    precondition: () => (revisionId === null ? "/admin?notice=gone" : null),
+    run: (tx, id, change) => revertEvent(tx, id, revisionId ?? 0, change),
+    back: (id) => `/admin/events/${id}/history`,
+    done: (id, { droppedRelations, droppedActors }: RevertResult) => {
+      return `/admin/events/${id}/history?notice=${droppedRelations + droppedActors.length > 0 ? "reverted-partly" : "reverted"}`;
+    },
   });
-  if (failed) redirect(failed);
-  revalidateEvent(id);
-  redirect(`/admin/events/${id}/history?notice=${dropped > 0 ? "reverted-partly" : "reverted"}`);
 }
