@@ -70,6 +70,10 @@ function actionCalls(target: { userId: number }) {
 
 const PUBLIC_ACTIONS = new Set(["signInAction", "signOutAction"]);
 
+// Each test is a whole editing flow (sign-in, several saves, sometimes two browsers) on a
+// shared two-core machine: well beyond the 30 s default when the machine is busy.
+test.describe.configure({ timeout: 90_000 });
+
 test.describe("access to the editors' screens", () => {
   test("anonymous and signed-out users cannot reach any admin page or call any admin action", async ({ page, request }) => {
     const editor = createUser("editor");

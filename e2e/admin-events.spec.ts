@@ -9,12 +9,15 @@ async function pickActor(page: Page, box: string, text: string, option: string) 
   await page.getByRole("option", { name: new RegExp(`^${escaped}( [A-Z]{2})?$`) }).click();
 }
 
+// Each test is a whole editing flow (sign-in, several saves, sometimes two browsers) on a
+// shared two-core machine: well beyond the 30 s default when the machine is busy.
+test.describe.configure({ timeout: 90_000 });
+
 test.describe("editing events", () => {
   test("an editor creates an event with sources and a link, edits it, and a stale second save gets a conflict", async ({
     page,
     browser,
   }) => {
-    test.setTimeout(90_000);
     const editor = createUser("editor");
     const title = `Turkey rejects the US warning on Russian arms ${Date.now()}`;
     await signIn(page, editor);
@@ -112,7 +115,6 @@ test.describe("editing events", () => {
   });
 
   test("an invalid form keeps everything typed and shows each error next to its field", async ({ page }) => {
-    test.setTimeout(60_000);
     await signIn(page, createUser("editor"));
     await page.goto("/admin/events/new");
     await page.getByLabel("Title (required)").fill("An event with mistakes");
@@ -162,7 +164,6 @@ test.describe("editing events", () => {
   });
 
   test("an admin moves an event to the trash and back, and restores an earlier revision from its history", async ({ page }) => {
-    test.setTimeout(60_000);
     await signIn(page, createUser("admin"));
     const original = "Lavrov says US-Russia ties are worse than during the Cold War";
     await page.getByLabel("Search").fill("Lavrov says");

@@ -1,9 +1,12 @@
 import { expect, expectNoSeriousA11yViolations, test } from "./fixtures";
 import { callServerAction, createUser, queryDatabase, serverActions, signIn } from "./admin-helpers";
 
+// Each test is a whole editing flow (sign-in, several saves, sometimes two browsers) on a
+// shared two-core machine: well beyond the 30 s default when the machine is busy.
+test.describe.configure({ timeout: 90_000 });
+
 test.describe("managing accounts and actors", () => {
   test("an admin creates an account, changes its role, signs it out everywhere and disables it", async ({ page, browser }) => {
-    test.setTimeout(60_000);
     await signIn(page, createUser("admin"));
     await page.getByRole("navigation", { name: "Editors" }).getByRole("link", { name: "Users" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
