@@ -163,7 +163,7 @@ test.describe("editing events", () => {
     await expect(page.getByLabel("Title (required)")).toHaveValue("");
   });
 
-  test("an admin moves an event to the trash and back, and restores an earlier revision from its history", async ({ page }) => {
+  test("an admin moves an event to the trash and back, restores an earlier revision, and deletes one for good", async ({ page }) => {
     await signIn(page, createUser("admin"));
     const original = "Lavrov says US-Russia ties are worse than during the Cold War";
     await page.getByLabel("Search").fill("Lavrov says");
@@ -205,5 +205,28 @@ test.describe("editing events", () => {
     await page.goto(`${editUrl.replace(/\/edit$/, "")}/history`);
     await expect(page.getByRole("region", { name: /Version 4: Moved to the trash/ })).toBeVisible();
     await expect(page.getByRole("region", { name: /Version 5: Restored from the trash/ })).toBeVisible();
+
+    // Deleting for good needs the confirmation; the history stays readable afterwards.
+    await page.goto("/admin/events/new");
+    const doomed = `Entered by mistake ${Date.now()}`;
+    await page.getByLabel("Title (required)").fill(doomed);
+    await page.getByLabel("Date", { exact: true }).fill("2021-05-02");
+    await page.getByLabel("Type (required)").selectOption({ label: "Other" });
+    await pickActor(page, "Add an initiator", "Czech", "Czech Republic");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+    const doomedEdit = page.url().replace(/\?.*$/, "");
+    await page.getByRole("button", { name: "Move to the trash" }).click();
+    await page.goto(doomedEdit);
+    await page.getByRole("button", { name: "Delete for good" }).click();
+    // The checkbox is required: without it nothing happens.
+    await expect(page).toHaveURL(doomedEdit);
+    await page.getByLabel(/Yes, delete this event for good/).check();
+    await page.getByRole("button", { name: "Delete for good" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "deleted for good" })).toBeVisible();
+    await expect(page.getByRole("link", { name: doomed, exact: true })).toHaveCount(0);
+    await page.goto(doomedEdit.replace(/\/edit$/, "/history"));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`History of “${doomed}”`);
+    await expect(page.getByRole("region", { name: /Version 3: Deleted for good/ })).toBeVisible();
   });
 });

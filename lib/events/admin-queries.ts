@@ -116,6 +116,8 @@ async function eventTitles(ids: readonly number[]): Promise<Map<number, string>>
 
 export type RevisionEntry = {
   id: number;
+  /** The event's title in this revision (the history of a purged event has nothing else). */
+  title: string;
   version: number;
   kind: string;
   createdAt: Date;
@@ -140,6 +142,7 @@ export async function listEventRevisions(eventId: number): Promise<RevisionEntry
     if (!snapshot) return;
     entries.push({
       id: revision.id,
+      title: snapshot.title,
       version: revision.version,
       kind: revision.kind,
       createdAt: revision.createdAt,

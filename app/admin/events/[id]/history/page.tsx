@@ -30,18 +30,26 @@ export default async function EventHistoryPage({ params, searchParams }: { param
   await requireEditor(`/admin/events/${raw}/history`);
   const query = await searchParams;
   const id = parseEventId(raw);
-  const loaded = id === null ? null : await getEventForEdit(id);
-  if (!loaded || id === null) notFound();
-  const { snapshot } = loaded;
-  const revisions = await listEventRevisions(id);
-  const trashed = snapshot.deletedAt !== null;
+  if (id === null) notFound();
+  const [loaded, revisions] = await Promise.all([getEventForEdit(id), listEventRevisions(id)]);
+  // A purged event has no row any more, but its history is kept and stays readable here.
+  const last = revisions[0];
+  if (!loaded && !last) notFound();
+  const title = loaded?.snapshot.title ?? last?.title ?? `Event #${id}`;
+  const version = loaded?.snapshot.version ?? null;
+  const trashed = loaded === null || loaded.snapshot.deletedAt !== null;
 
   return (
     <>
       <p className="breadcrumb">
-        <Link href={`/admin/events/${id}/edit`}>← {snapshot.title}</Link>
+        {loaded ? <Link href={`/admin/events/${id}/edit`}>← {title}</Link> : <Link href="/admin">← Events</Link>}
       </p>
-      <h1>History of “{snapshot.title}”</h1>
+      <h1>History of “{title}”</h1>
+      {loaded ? null : (
+        <p className="notice" role="status">
+          This event was deleted for good. Its history is kept for the record; it can no longer be restored.
+        </p>
+      )}
       <p className="summary-line">
         {revisions.length} {revisions.length === 1 ? "revision" : "revisions"}, newest first. Restoring an earlier revision
         adds a new one: nothing here is ever overwritten.
@@ -87,11 +95,11 @@ export default async function EventHistoryPage({ params, searchParams }: { param
                   </tbody>
                 </table>
               )}
-              {!revision.isCurrent && !trashed && revision.kind !== "delete" && revision.kind !== "purge" ? (
+              {!revision.isCurrent && !trashed && version !== null && revision.kind !== "delete" && revision.kind !== "purge" ? (
                 <form action={revertEventAction}>
                   <input type="hidden" name="id" value={id} />
                   <input type="hidden" name="revisionId" value={revision.id} />
-                  <input type="hidden" name="version" value={snapshot.version} />
+                  <input type="hidden" name="version" value={version} />
                   <button type="submit" className="button--secondary">
                     Restore version {revision.version}
                   </button>
