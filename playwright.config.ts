@@ -1,8 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
 import { findChromium } from "./e2e/chromium";
+import { e2eDatabaseUrl } from "./e2e/database";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-export const E2E_DATABASE = "data/test/e2e.db";
 
 export default defineConfig({
   testDir: "e2e",
@@ -36,7 +36,7 @@ export default defineConfig({
     // The production build on a database created fresh for this run.
     command: "tsx scripts/start.ts --fresh-database",
     url: `http://127.0.0.1:${PORT}`,
-    env: { PORT: String(PORT), DATABASE_URL: `file:./${E2E_DATABASE}`, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { PORT: String(PORT), DATABASE_URL: e2eDatabaseUrl(), NEXT_TELEMETRY_DISABLED: "1" },
     reuseExistingServer: false,
     timeout: 240_000,
     stdout: "pipe",

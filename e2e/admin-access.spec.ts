@@ -1,5 +1,5 @@
 import { expect, expectNoSeriousA11yViolations, test } from "./fixtures";
-import { callServerAction, createUser, queryDatabase, serverActions, signIn } from "./admin-helpers";
+import { callServerAction, createUser, databaseFingerprint, serverActions, signIn, withDatabase } from "./admin-helpers";
 
 const ADMIN_PAGES = [
   "/admin",
@@ -20,31 +20,15 @@ const INITIAL_EVENT_FORM = {
 };
 const INITIAL_SMALL_FORM = { ok: false, message: null, errors: {}, values: {} };
 
-/** What every admin action would change; equal before and after means nothing was written. */
-function fingerprint() {
-  return queryDatabase(
-    `SELECT
-       (SELECT count(*) FROM Event) AS events,
-       (SELECT sum(version) FROM Event) AS versions,
-       (SELECT count(*) FROM Event WHERE deletedAt IS NOT NULL) AS trashed,
-       (SELECT count(*) FROM EventRevision) AS revisions,
-       (SELECT group_concat(name, '|') FROM (SELECT name FROM Actor ORDER BY id)) AS actors,
-       (SELECT group_concat(email || role || disabled, '|') FROM (SELECT * FROM User ORDER BY id)) AS users,
-       (SELECT count(*) FROM Session WHERE revokedAt IS NOT NULL) AS revokedSessions,
-       (SELECT count(*) FROM AuditLog) AS audit`,
-  )[0];
-}
-
-function eventId(title: string): number {
-  const [row] = queryDatabase<{ id: number }>("SELECT id FROM Event WHERE title = ?", title);
-  if (!row) throw new Error(`no event ${title}`);
-  return row.id;
+async function eventId(title: string): Promise<number> {
+  return withDatabase(async (db) => (await db.event.findFirstOrThrow({ where: { title }, select: { id: true } })).id);
 }
 
 /** A call to each admin action with arguments that would change something if it were allowed. */
-function actionCalls(target: { userId: number }) {
-  const reykjavik = String(eventId("Blinken and Lavrov meet in Reykjavik"));
-  const [revision] = queryDatabase<{ id: number }>("SELECT id FROM EventRevision WHERE eventId = ?", Number(reykjavik));
+async function actionCalls(target: { userId: number }) {
+  const reykjavikId = await eventId("Blinken and Lavrov meet in Reykjavik");
+  const reykjavik = String(reykjavikId);
+  const revision = await withDatabase((db) => db.eventRevision.findFirst({ where: { eventId: reykjavikId }, select: { id: true } }));
   const form = (fields: Record<string, string>) => ({ form: fields });
   return {
     saveEventAction: {
@@ -77,7 +61,7 @@ test.describe.configure({ timeout: 90_000 });
 test.describe("access to the editors' screens", () => {
   test("anonymous and signed-out users cannot reach any admin page or call any admin action", async ({ page, request }) => {
     const editor = createUser("editor");
-    const [target] = queryDatabase<{ id: number }>("SELECT id FROM User WHERE email = ?", editor.email);
+    const target = await withDatabase((db) => db.user.findUniqueOrThrow({ where: { email: editor.email }, select: { id: true } }));
 
     for (const path of ADMIN_PAGES) {
       await page.goto(path);
@@ -93,27 +77,27 @@ test.describe("access to the editors' screens", () => {
     }
 
     // Every admin action of the build is called directly, without a session.
-    const calls = actionCalls({ userId: target!.id });
+    const calls = await actionCalls({ userId: target.id });
     const actions = serverActions().filter((a) => !PUBLIC_ACTIONS.has(a.name));
     expect(actions.map((a) => a.name).sort()).toEqual(Object.keys(calls).sort());
-    const before = fingerprint();
+    const before = await databaseFingerprint();
     for (const action of actions) {
       const response = await callServerAction(request, action, calls[action.name as keyof typeof calls]);
       // A refused action answers with a redirect to the sign-in page (Next sends it as a header).
       expect(response.headers()["x-action-redirect"], action.name).toMatch(/^\/login/);
     }
-    expect(fingerprint()).toEqual(before);
+    expect(await databaseFingerprint()).toEqual(before);
 
     // The same way of calling works for a signed-in editor: the refusals above were the guards.
     await signIn(page, editor);
     const byName = new Map(serverActions().map((a) => [a.name, a]));
     const name = `Control actor ${Date.now()}`;
     await callServerAction(page.request, byName.get("createActorAction")!, { json: [{ name, kind: "organisation", isoCode: "" }] });
-    expect(queryDatabase("SELECT id FROM Actor WHERE name = ?", name)).toHaveLength(1);
+    expect(await withDatabase((db) => db.actor.count({ where: { name } }))).toBe(1);
     // …but an editor is not an admin.
     const refused = await callServerAction(page.request, byName.get("createUserAction")!, calls.createUserAction);
     expect(refused.headers()["x-action-redirect"]).toMatch(/^\/admin\/forbidden/);
-    expect(queryDatabase("SELECT id FROM User WHERE email = 'intruder@example.org'")).toHaveLength(0);
+    expect(await withDatabase((db) => db.user.count({ where: { email: "intruder@example.org" } }))).toBe(0);
 
     // After signing out, the old session cookie opens nothing.
     const cookie = (await page.context().cookies()).find((c) => c.name === "demarche_session");
@@ -124,10 +108,10 @@ test.describe("access to the editors' screens", () => {
     await page.goto("/admin/actors");
     await expect(page).toHaveURL("/login?next=%2Fadmin%2Factors");
     const stolen = { Cookie: `demarche_session=${cookie!.value}` };
-    const afterSignOut = fingerprint();
+    const afterSignOut = await databaseFingerprint();
     await callServerAction(request, byName.get("createActorAction")!, { json: [{ name: "Actor after sign-out", kind: "state", isoCode: "" }] }, stolen);
     await callServerAction(request, byName.get("trashEventAction")!, calls.trashEventAction, stolen);
-    expect(fingerprint()).toEqual(afterSignOut);
+    expect(await databaseFingerprint()).toEqual(afterSignOut);
     const replay = await request.get("/admin", { headers: stolen, maxRedirects: 0 });
     expect(replay.status()).toBe(307);
   });

@@ -2,13 +2,13 @@ import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import type { APIRequestContext, Page } from "@playwright/test";
+import { createPrismaClient, type PrismaClient } from "../lib/db/client";
+import { resolveDatabaseTarget } from "../lib/db/url";
+import { e2eDatabaseUrl } from "./database";
 import { expect } from "./fixtures";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-/** The database the app under test uses (playwright.config.ts). */
-export const E2E_DATABASE_FILE = path.join(ROOT, "data/test/e2e.db");
 
 export type TestUser = { email: string; password: string; role: "editor" | "admin" };
 
@@ -18,7 +18,7 @@ export function createUser(role: "editor" | "admin"): TestUser {
   const password = `pw-${crypto.randomBytes(12).toString("hex")}`;
   execFileSync(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/user.ts", "create", "--email", email, "--role", role], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: `file:${E2E_DATABASE_FILE}`, DEMARCHE_PASSWORD: password },
+    env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(), DEMARCHE_PASSWORD: password },
     stdio: "pipe",
   });
   return { email, password, role };
@@ -32,14 +32,31 @@ export async function signIn(page: Page, user: TestUser, next?: string): Promise
   await expect(page.getByRole("navigation", { name: "Editors" })).toContainText(user.email);
 }
 
-/** Reads the e2e database directly, to check what a request did (or did not) change. */
-export function queryDatabase<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(E2E_DATABASE_FILE, { readonly: true, fileMustExist: true });
+/**
+ * Reads the app's database directly, to check what a request did (or did not) change.
+ * Through Prisma rather than SQL, so the checks hold on every database the app runs on.
+ */
+export async function withDatabase<T>(read: (db: PrismaClient) => Promise<T>): Promise<T> {
+  const db = createPrismaClient(resolveDatabaseTarget(e2eDatabaseUrl(), ROOT));
   try {
-    return db.prepare(sql).all(...params) as T[];
+    return await read(db);
   } finally {
-    db.close();
+    await db.$disconnect();
   }
+}
+
+/** Everything an admin action could change; equal before and after means nothing was written. */
+export function databaseFingerprint() {
+  return withDatabase(async (db) => ({
+    events: await db.event.count(),
+    versions: (await db.event.aggregate({ _sum: { version: true } }))._sum.version,
+    trashed: await db.event.count({ where: { deletedAt: { not: null } } }),
+    revisions: await db.eventRevision.count(),
+    actors: (await db.actor.findMany({ orderBy: { id: "asc" }, select: { name: true, kind: true, isoCode: true } })),
+    users: await db.user.findMany({ orderBy: { id: "asc" }, select: { email: true, role: true, disabled: true } }),
+    revokedSessions: await db.session.count({ where: { revokedAt: { not: null } } }),
+    audit: await db.auditLog.count(),
+  }));
 }
 
 type ManifestEntry = { workers: Record<string, unknown>; exportedName?: string; filename?: string };

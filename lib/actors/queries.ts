@@ -1,11 +1,13 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { slugify } from "@/lib/text/fold";
 
 /** Every actor with how many events it takes part in, optionally filtered by name. */
 export async function listActors(q: string) {
   const term = q.trim();
   const actors = await prisma.actor.findMany({
-    where: term ? { OR: [{ name: { contains: term } }, { isoCode: term.toUpperCase() }] } : {},
+    // The slug is folded text, so this matches whatever the case and accents, on every database.
+    where: term ? { OR: [{ name: { contains: term } }, { slug: { contains: slugify(term) } }, { isoCode: term.toUpperCase() }] } : {},
     orderBy: { name: "asc" },
     select: { id: true, name: true, kind: true, isoCode: true, _count: { select: { participations: true } } },
   });
