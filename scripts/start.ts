@@ -7,12 +7,28 @@
 import fs from "node:fs";
 import { recreatePostgresDatabase } from "../lib/db/postgres-admin";
 import { resolveDatabaseTarget } from "../lib/db/url";
+import { createPrismaClient } from "../lib/db/client";
 import { seedIfEmpty } from "./db-seed";
 import { hashBuildInputs, isBuildFresh, writeBuildStamp } from "./lib/build-freshness";
 import { migrateDatabase } from "./lib/migrate";
 import { bin, main, ROOT, run, runForeground } from "./lib/run";
 
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+
+/** With no account yet, nobody can sign in to edit: say how to create the first admin. */
+async function explainFirstAdmin(): Promise<void> {
+  const prisma = createPrismaClient();
+  try {
+    if ((await prisma.user.count()) > 0) return;
+  } finally {
+    await prisma.$disconnect();
+  }
+  console.log(
+    "\nNo editor accounts yet. Create the first admin (it asks for a password) with:\n" +
+      "  npm run user -- create --email you@example.org --role admin\n" +
+      "then sign in at /login.\n",
+  );
+}
 
 await main(async () => {
   const port = process.env.PORT ?? "3000";
@@ -26,6 +42,7 @@ await main(async () => {
   console.log(`Database: ${target.provider === "sqlite" ? target.file : "PostgreSQL"}`);
   migrateDatabase(target);
   await seedIfEmpty();
+  await explainFirstAdmin();
 
   if (isBuildFresh(ROOT)) {
     console.log("The production build is up to date.");

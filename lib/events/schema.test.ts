@@ -91,3 +91,49 @@ describe("buildSearchText", () => {
     }
   });
 });
+
+describe("eventInputSchema, the rules the admin form relies on", () => {
+  it("accepts dates at every precision and an end at or after the start", () => {
+    expect(eventInputSchema.parse({ ...valid, date: "2019" }).date).toMatchObject({ precision: "year", start: "2019-01-01", end: "2019-12-31" });
+    expect(errors({ date: "2021-04", endDate: "2021" })).toEqual({});
+    expect(errors({ date: "2021-04-15", endDate: "2021-04-15" })).toEqual({});
+    expect(errors({ date: "2021-04-15", endDate: "2021-04-14" })).toEqual({ endDate: ["The end cannot be before the date."] });
+    expect(errors({ endDate: "2021-13" })).toEqual({ endDate: ["There is no month 13."] });
+  });
+
+  it("refuses a relation of an event to itself and the same link twice", () => {
+    expect(errors({ id: 7, relations: [{ kind: "responds-to", eventId: 7 }] })).toEqual({
+      "relations.0.eventId": ["An event cannot relate to itself."],
+    });
+    expect(errors({ id: 7, relations: [{ kind: "responds-to", eventId: 3 }, { kind: "responds-to", eventId: 3 }] })).toEqual({
+      "relations.1.eventId": ["This link is listed twice."],
+    });
+    expect(errors({ id: 7, relations: [{ kind: "responds-to", eventId: 3 }, { kind: "follows-up", eventId: 3 }] })).toEqual({});
+    expect(errors({ relations: [{ kind: "befriends" as "eases", eventId: 3 }] })).toEqual({
+      "relations.0.kind": ["Choose how the events relate."],
+    });
+  });
+
+  it("limits the length of every text and the number of items", () => {
+    expect(errors({ summary: "x".repeat(20_001) }).summary).toEqual(["At most 20000 characters."]);
+    expect(errors({ legalBasis: "x".repeat(301) }).legalBasis).toEqual(["At most 300 characters."]);
+    expect(errors({ location: "x".repeat(201) }).location).toEqual(["At most 200 characters."]);
+    expect(errors({ tags: Array.from({ length: 31 }, (_, i) => `tag ${i}`) }).tags).toEqual(["At most 30 tags."]);
+    expect(errors({ sources: [{ url: `https://example.org/${"x".repeat(2_000)}`, title: "long" }] })["sources.0.url"]).toEqual([
+      "At most 2000 characters.",
+    ]);
+    expect(errors({ sources: [{ url: "https://example.org", title: "x".repeat(501) }] })["sources.0.title"]).toEqual(["At most 500 characters."]);
+  });
+
+  it("accepts only http and https web addresses with a host, for sources and archived copies", () => {
+    expect(errors({ sources: [{ url: "https://example.org/a", title: "A", archiveUrl: "data:text/html,hi" }] })["sources.0.archiveUrl"]).toBeDefined();
+    expect(errors({ sources: [{ url: "http://", title: "A" }] })["sources.0.url"]).toBeDefined();
+    expect(errors({ sources: [{ url: "example.org/a", title: "A" }] })["sources.0.url"]).toBeDefined();
+    expect(errors({ sources: [{ url: "HTTPS://example.org/a", title: "A" }] })).toEqual({});
+  });
+
+  it("trims texts and turns empty optional ones into nothing", () => {
+    const parsed = eventInputSchema.parse({ ...valid, title: "  Spaced  ", legalBasis: "  ", location: " Moscow " });
+    expect(parsed).toMatchObject({ title: "Spaced", legalBasis: null, location: "Moscow" });
+  });
+});

@@ -72,7 +72,7 @@ export const sourceInputSchema = z
 export type SourceInput = z.infer<typeof sourceInputSchema>;
 
 export const relationInputSchema = z.object({
-  kind: z.enum(RELATION_KIND_SLUGS),
+  kind: z.enum(RELATION_KIND_SLUGS, "Choose how the events relate."),
   /** The earlier event this one relates to. */
   eventId: z.number().int().positive(),
 });
@@ -87,6 +87,8 @@ const idList = z.array(z.number().int().positive()).max(LIMITS.participants);
  */
 export const eventInputSchema = z
   .object({
+    /** The event being edited, when there is one: only used to refuse a relation to itself. */
+    id: z.number().int().positive().optional(),
     title: z.string().trim().min(1, "Enter a title.").max(LIMITS.title, `At most ${LIMITS.title} characters.`),
     summary: z
       .string()
@@ -122,6 +124,17 @@ export const eventInputSchema = z
         ctx.addIssue({ code: "custom", path: ["sources", index, "url"], message: "This source is listed twice." });
       }
       seen.add(key);
+    });
+    const links = new Set<string>();
+    event.relations.forEach((relation, index) => {
+      if (event.id !== undefined && relation.eventId === event.id) {
+        ctx.addIssue({ code: "custom", path: ["relations", index, "eventId"], message: "An event cannot relate to itself." });
+      }
+      const key = `${relation.kind}:${relation.eventId}`;
+      if (links.has(key)) {
+        ctx.addIssue({ code: "custom", path: ["relations", index, "eventId"], message: "This link is listed twice." });
+      }
+      links.add(key);
     });
     const both = event.initiatorIds.filter((id) => event.targetIds.includes(id));
     if (both.length > 0) {

@@ -1,4 +1,6 @@
 import type { Db, Prisma } from "@/lib/db/client";
+import type { EventInputRaw } from "@/lib/events/schema";
+import type { RelationKind } from "@/lib/events/vocabulary";
 
 /** Everything about an event, as stored in a revision and in the JSON backup. */
 export const eventSnapshotInclude = {
@@ -79,5 +81,31 @@ export async function readEventSnapshot(db: Db, id: number): Promise<EventSnapsh
     relations: event.relationsFrom
       .map((r) => ({ kind: r.kind, eventId: r.toId }))
       .sort((a, b) => a.eventId - b.eventId || a.kind.localeCompare(b.kind)),
+  };
+}
+
+/** The input that would write this snapshot's content again (before validation). */
+export function snapshotToInput(snapshot: EventSnapshot): EventInputRaw {
+  return {
+    title: snapshot.title,
+    summary: snapshot.summary,
+    date: snapshot.date,
+    endDate: snapshot.endDate,
+    type: snapshot.type as EventInputRaw["type"],
+    status: snapshot.status as EventInputRaw["status"],
+    legalBasis: snapshot.legalBasis,
+    location: snapshot.location,
+    measures: snapshot.measures as EventInputRaw["measures"],
+    initiatorIds: snapshot.initiators.map((a) => a.id),
+    targetIds: snapshot.targets.map((a) => a.id),
+    tags: snapshot.tags,
+    sources: snapshot.sources.map((s) => ({
+      url: s.url,
+      title: s.title,
+      publisher: s.publisher,
+      publishedOn: s.publishedOn,
+      archiveUrl: s.archiveUrl,
+    })),
+    relations: snapshot.relations.map((r) => ({ kind: r.kind as RelationKind, eventId: r.eventId })),
   };
 }

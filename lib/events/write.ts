@@ -1,7 +1,7 @@
-import type { Db } from "@/lib/db/client";
+import type { Db, Prisma } from "@/lib/db/client";
 import { buildSearchText } from "@/lib/events/search-text";
-import type { EventInput } from "@/lib/events/schema";
-import { readEventSnapshot } from "@/lib/events/snapshot";
+import { eventInputSchema, type EventInput } from "@/lib/events/schema";
+import { readEventSnapshot, snapshotToInput, type EventSnapshot } from "@/lib/events/snapshot";
 import { slugify } from "@/lib/text/fold";
 
 export type RevisionKind = "create" | "update" | "delete" | "restore" | "purge" | "merge" | "import" | "revert";
@@ -32,6 +32,10 @@ async function writeEventChildren(db: Db, eventId: number, input: EventInput): P
     ...[...new Set(input.initiatorIds)].map((actorId, position) => ({ eventId, actorId, role: "initiator", position })),
     ...[...new Set(input.targetIds)].map((actorId, position) => ({ eventId, actorId, role: "target", position })),
   ];
+  const actorIds = [...new Set(participants.map((p) => p.actorId))];
+  if ((await db.actor.count({ where: { id: { in: actorIds } } })) !== actorIds.length) {
+    throw new EventWriteError("initiatorIds", "An actor no longer exists (it may have been merged); choose it again.");
+  }
   if (participants.length > 0) await db.eventParticipant.createMany({ data: participants });
   if (input.sources.length > 0) {
     await db.source.createMany({
@@ -54,28 +58,43 @@ async function writeEventChildren(db: Db, eventId: number, input: EventInput): P
   for (const relation of relations.values()) {
     if (relation.eventId === eventId) throw new EventWriteError("relations", "An event cannot relate to itself.");
   }
+  const relatedIds = [...new Set([...relations.values()].map((r) => r.eventId))];
+  const existingRelated = await db.event.count({ where: { id: { in: relatedIds } } });
+  if (existingRelated !== relatedIds.length) {
+    throw new EventWriteError("relations", "A related event no longer exists; remove it from the list.");
+  }
   if (relations.size > 0) {
     await db.eventRelation.createMany({
       data: [...relations.values()].map((r) => ({ fromId: eventId, toId: r.eventId, kind: r.kind })),
     });
   }
 
-  const actors = await db.actor.findMany({
-    where: { id: { in: participants.map((p) => p.actorId) } },
-    select: { name: true, isoCode: true },
+  await refreshSearchText(db, eventId);
+}
+
+/** Rebuilds the denormalised search text of an event from what is stored now. */
+export async function refreshSearchText(db: Db, eventId: number): Promise<void> {
+  const event = await db.event.findUnique({
+    where: { id: eventId },
+    select: {
+      title: true,
+      summary: true,
+      legalBasis: true,
+      location: true,
+      participants: { select: { actor: { select: { name: true, isoCode: true } } } },
+      tags: { select: { tag: { select: { name: true } } } },
+      sources: { select: { title: true, publisher: true } },
+    },
   });
+  if (!event) throw new EventNotFoundError(eventId);
   await db.event.update({
     where: { id: eventId },
     data: {
       searchText: buildSearchText({
-        title: input.title,
-        summary: input.summary,
-        legalBasis: input.legalBasis,
-        location: input.location,
-        actorNames: actors.map((a) => a.name),
-        actorCodes: actors.map((a) => a.isoCode),
-        tags: input.tags,
-        sources: input.sources,
+        ...event,
+        actorNames: event.participants.map((p) => p.actor.name),
+        actorCodes: event.participants.map((p) => p.actor.isoCode),
+        tags: event.tags.map((t) => t.tag.name),
       }),
     },
   });
@@ -132,4 +151,161 @@ export async function createEvent(
   await writeEventChildren(db, event.id, input);
   await recordRevision(db, event.id, options.kind ?? "create", options.userId);
   return event.id;
+}
+
+/** The event does not exist (any more). */
+export class EventNotFoundError extends Error {
+  constructor(readonly eventId: number) {
+    super(`Event ${eventId} does not exist.`);
+    this.name = "EventNotFoundError";
+  }
+}
+
+/**
+ * Someone else saved the event since the editor loaded it. Carries the current state so
+ * the editor can see what changed; nothing was written.
+ */
+export class EventConflictError extends Error {
+  constructor(
+    readonly eventId: number,
+    readonly expectedVersion: number,
+    readonly current: EventSnapshot,
+  ) {
+    super(`Event ${eventId} is at version ${current.version}, not ${expectedVersion}.`);
+    this.name = "EventConflictError";
+  }
+}
+
+type ChangeOptions = { userId: number | null; expectedVersion?: number };
+
+/**
+ * Claims the next version of an event, or explains why not. The version check and the
+ * increment are one conditional UPDATE, so two saves racing from the same version cannot
+ * both pass: the second matches no row.
+ */
+async function claimVersion(
+  db: Db,
+  eventId: number,
+  where: Prisma.EventWhereInput,
+  data: Prisma.EventUpdateManyMutationInput,
+  options: ChangeOptions,
+): Promise<void> {
+  const result = await db.event.updateMany({
+    where: {
+      id: eventId,
+      ...where,
+      ...(options.expectedVersion === undefined ? {} : { version: options.expectedVersion }),
+    },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (result.count === 1) return;
+  const current = await readEventSnapshot(db, eventId);
+  if (!current) throw new EventNotFoundError(eventId);
+  if (options.expectedVersion !== undefined && current.version !== options.expectedVersion) {
+    throw new EventConflictError(eventId, options.expectedVersion, current);
+  }
+  if (current.deletedAt !== null) throw new EventWriteError("event", "This event is in the trash; restore it first.");
+  throw new EventWriteError("event", "This event is not in the trash.");
+}
+
+/**
+ * Replaces an event's content with `input`, as a new version. Rejects the change with an
+ * EventConflictError when `expectedVersion` is not the current one. Run inside a
+ * transaction: the change and its revision are written together or not at all.
+ */
+export async function updateEvent(
+  db: Db,
+  eventId: number,
+  input: EventInput,
+  options: ChangeOptions & { kind?: "update" | "revert" },
+): Promise<void> {
+  await claimVersion(db, eventId, { deletedAt: null }, eventColumns(input), options);
+  await writeEventChildren(db, eventId, input);
+  await recordRevision(db, eventId, options.kind ?? "update", options.userId);
+}
+
+/** Moves an event to the trash: hidden from the public and exports, kept with all its history. */
+export async function trashEvent(db: Db, eventId: number, options: ChangeOptions): Promise<void> {
+  await claimVersion(db, eventId, { deletedAt: null }, { deletedAt: new Date() }, options);
+  await recordRevision(db, eventId, "delete", options.userId);
+}
+
+export async function restoreEvent(db: Db, eventId: number, options: ChangeOptions): Promise<void> {
+  await claimVersion(db, eventId, { deletedAt: { not: null } }, { deletedAt: null }, options);
+  await recordRevision(db, eventId, "restore", options.userId);
+}
+
+/**
+ * Deletes a trashed event for good. Its revisions stay (they have no foreign key), the last
+ * one of kind "purge" holding its final state, so even a purge can be looked up later.
+ * Events that pointed at it lose that link, and get a revision saying so.
+ */
+export async function purgeEvent(db: Db, eventId: number, options: ChangeOptions): Promise<void> {
+  await claimVersion(db, eventId, { deletedAt: { not: null } }, {}, options);
+  await recordRevision(db, eventId, "purge", options.userId);
+  const referrers = await db.eventRelation.findMany({ where: { toId: eventId }, select: { fromId: true }, distinct: ["fromId"] });
+  await db.event.delete({ where: { id: eventId } });
+  for (const { fromId } of referrers) {
+    if (fromId === eventId) continue;
+    await db.event.update({ where: { id: fromId }, data: { version: { increment: 1 } } });
+    await recordRevision(db, fromId, "update", options.userId);
+  }
+}
+
+/** Follows recorded actor merges, so a revision naming a merged actor restores onto the one it became. */
+async function resolveMergedActorIds(db: Db, ids: readonly number[]): Promise<Map<number, number | null>> {
+  const resolved = new Map<number, number | null>();
+  for (const id of ids) {
+    let current = id;
+    const seen = new Set<number>();
+    for (;;) {
+      if (await db.actor.findUnique({ where: { id: current }, select: { id: true } })) {
+        resolved.set(id, current);
+        break;
+      }
+      const merge = await db.auditLog.findFirst({
+        where: { action: "actor.merge", subjectType: "actor", subjectId: String(current) },
+        orderBy: { id: "desc" },
+        select: { details: true },
+      });
+      const into = merge ? (JSON.parse(merge.details) as { intoId?: number }).intoId : undefined;
+      if (typeof into !== "number" || seen.has(into)) {
+        resolved.set(id, null);
+        break;
+      }
+      seen.add(current);
+      current = into;
+    }
+  }
+  return resolved;
+}
+
+export type RevertResult = { droppedRelations: number; droppedActors: string[] };
+
+/**
+ * Brings an event back to the content of one of its revisions, as a new "revert" revision
+ * (the history only ever grows). Actors merged since then are replaced by the actor they
+ * were merged into; links to events purged since then are dropped and counted.
+ */
+export async function revertEvent(db: Db, eventId: number, revisionId: number, options: ChangeOptions): Promise<RevertResult> {
+  const revision = await db.eventRevision.findFirst({ where: { id: revisionId, eventId }, select: { snapshot: true } });
+  if (!revision) throw new EventWriteError("revision", "This revision does not belong to this event.");
+  const snapshot = JSON.parse(revision.snapshot) as EventSnapshot;
+  const actorIds = [...snapshot.initiators, ...snapshot.targets].map((a) => a.id);
+  const resolved = await resolveMergedActorIds(db, actorIds);
+  const droppedActors = [...snapshot.initiators, ...snapshot.targets].filter((a) => resolved.get(a.id) === null).map((a) => a.name);
+  const mapIds = (actors: EventSnapshot["initiators"]) =>
+    [...new Set(actors.map((a) => resolved.get(a.id)).filter((id): id is number => typeof id === "number"))];
+  const initiatorIds = mapIds(snapshot.initiators);
+  const targetIds = mapIds(snapshot.targets).filter((id) => !initiatorIds.includes(id));
+  const existing = new Set(
+    (await db.event.findMany({ where: { id: { in: snapshot.relations.map((r) => r.eventId) } }, select: { id: true } })).map((e) => e.id),
+  );
+  const relations = snapshot.relations.filter((r) => existing.has(r.eventId) && r.eventId !== eventId);
+  const parsed = eventInputSchema.safeParse({ ...snapshotToInput(snapshot), initiatorIds, targetIds, relations });
+  if (!parsed.success) {
+    throw new EventWriteError("revision", `This revision cannot be restored: ${parsed.error.issues[0]?.message ?? "it is not valid"}`);
+  }
+  await updateEvent(db, eventId, parsed.data, { ...options, kind: "revert" });
+  return { droppedRelations: snapshot.relations.length - relations.length, droppedActors };
 }

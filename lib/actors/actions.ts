@@ -1,0 +1,52 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requireEditor } from "@/lib/auth/current-user";
+import { actorInputSchema, actorMergeSchema } from "@/lib/actors/schema";
+import { ActorWriteError, mergeActors, updateActor } from "@/lib/actors/write";
+import { prisma } from "@/lib/db";
+import { formValues, issuesToErrors, type ActionState } from "@/lib/forms/action-state";
+
+function failure(error: unknown, values: Record<string, string>): ActionState {
+  if (error instanceof ActorWriteError) {
+    return { ok: false, message: error.message, errors: { [error.field]: [error.message] }, values };
+  }
+  throw error;
+}
+
+export async function updateActorAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requireEditor();
+  const values = formValues(formData, ["id", "name", "kind", "isoCode"]);
+  const id = Number(values.id);
+  const parsed = actorInputSchema.safeParse(values);
+  if (!parsed.success || !Number.isSafeInteger(id) || id < 1) {
+    return { ok: false, message: "Not saved: check the fields.", errors: parsed.success ? {} : issuesToErrors(parsed.error), values };
+  }
+  try {
+    await prisma.$transaction((tx) => updateActor(tx, id, parsed.data, user.id));
+  } catch (error) {
+    return failure(error, values);
+  }
+  revalidatePath("/", "layout");
+  return { ok: true, message: `Saved ${parsed.data.name}.`, errors: {}, values };
+}
+
+export async function mergeActorsAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requireEditor();
+  const values = formValues(formData, ["fromId", "intoId"]);
+  const parsed = actorMergeSchema.safeParse(values);
+  if (!parsed.success) return { ok: false, message: "Not merged: choose two different actors.", errors: issuesToErrors(parsed.error), values };
+  let events: number;
+  try {
+    ({ events } = await prisma.$transaction((tx) => mergeActors(tx, parsed.data.fromId, parsed.data.intoId, user.id)));
+  } catch (error) {
+    return failure(error, values);
+  }
+  revalidatePath("/", "layout");
+  return {
+    ok: true,
+    message: `Merged. ${events} ${events === 1 ? "event now names" : "events now name"} the kept actor.`,
+    errors: {},
+    values: {},
+  };
+}

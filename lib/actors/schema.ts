@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { ACTOR_KIND_SLUGS } from "@/lib/events/vocabulary";
+
+export const actorInputSchema = z.object({
+  name: z.string().trim().min(1, "Enter a name.").max(200, "At most 200 characters."),
+  kind: z.enum(ACTOR_KIND_SLUGS, "Choose what kind of actor this is."),
+  isoCode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .optional()
+    .transform((v) => (v ? v : null))
+    .pipe(z.string().regex(/^[A-Z]{2}$/, "An ISO 3166-1 code is two letters, such as FR.").nullable()),
+});
+
+export type ActorInput = z.infer<typeof actorInputSchema>;
+
+export const actorMergeSchema = z
+  .object({
+    fromId: z.coerce.number().int().positive("Choose the duplicate."),
+    intoId: z.coerce.number().int().positive("Choose the actor to keep."),
+  })
+  .refine((m) => m.fromId !== m.intoId, { path: ["intoId"], message: "Choose two different actors." });

@@ -1,0 +1,47 @@
+import type { PrismaClient } from "@/lib/db/client";
+import { verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
+import {
+  checkLoginRateLimit,
+  deleteOldLoginAttempts,
+  normalizeEmail,
+  recordLoginAttempt,
+} from "@/lib/auth/rate-limit";
+import { createSession, deleteDeadSessions } from "@/lib/auth/sessions";
+
+export type SignInResult =
+  | { ok: true; token: string; expiresAt: Date; userId: number }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "rate-limited"; retryAfterMs: number };
+
+/**
+ * Checks an email and password and opens a session. Unknown accounts, disabled accounts
+ * and wrong passwords all give the same answer ("invalid") after the same work, so the
+ * result never tells whether an address has an account.
+ */
+export async function signIn(
+  prisma: PrismaClient,
+  input: { email: string; password: string; ip: string; userAgent?: string | null },
+  now = new Date(),
+): Promise<SignInResult> {
+  const email = normalizeEmail(input.email);
+  const verdict = await checkLoginRateLimit(prisma, email, input.ip, now);
+  if (!verdict.allowed) return { ok: false, reason: "rate-limited", retryAfterMs: verdict.retryAfterMs };
+
+  const user = await prisma.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, disabled: true } });
+  const valid =
+    user && !user.disabled ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
+  if (!user || !valid) {
+    await recordLoginAttempt(prisma, email, input.ip, false, now);
+    return { ok: false, reason: "invalid" };
+  }
+
+  const session = await prisma.$transaction(async (tx) => {
+    await recordLoginAttempt(tx, email, input.ip, true, now);
+    await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
+    return createSession(tx, user.id, { userAgent: input.userAgent, ip: input.ip }, now);
+  });
+  // Housekeeping rides on sign-ins, which are rare enough not to notice it.
+  await deleteOldLoginAttempts(prisma, now);
+  await deleteDeadSessions(prisma, now);
+  return { ok: true, token: session.token, expiresAt: session.expiresAt, userId: user.id };
+}

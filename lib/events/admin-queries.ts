@@ -1,0 +1,205 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/db/client";
+import { diffSnapshots, type FieldChange } from "@/lib/events/diff";
+import type { ActorOption, RelatedOption } from "@/lib/events/form";
+import { readEventSnapshot, type EventSnapshot } from "@/lib/events/snapshot";
+import { EVENT_TYPE_SLUGS } from "@/lib/events/vocabulary";
+import { foldText } from "@/lib/text/fold";
+
+export const ADMIN_STATUSES = ["all", "draft", "published", "trash"] as const;
+export type AdminStatus = (typeof ADMIN_STATUSES)[number];
+
+export type AdminEventFilters = { q: string; status: AdminStatus; type: string | null; page: number };
+
+const PAGE_SIZE = 50;
+
+/**
+ * The editors' list filters, read from the URL. Kept to search, status and type until the
+ * public timeline's filter module exists to share (issue 3).
+ */
+export function parseAdminEventFilters(params: Record<string, string | string[] | undefined>): AdminEventFilters {
+  const first = (key: string) => {
+    const value = params[key];
+    return typeof value === "string" ? value : Array.isArray(value) ? (value[0] ?? "") : "";
+  };
+  const status = first("status");
+  const type = first("type");
+  const page = Number(first("page"));
+  return {
+    q: first("q").trim().slice(0, 200),
+    status: (ADMIN_STATUSES as readonly string[]).includes(status) ? (status as AdminStatus) : "all",
+    type: (EVENT_TYPE_SLUGS as readonly string[]).includes(type) ? type : null,
+    page: Number.isSafeInteger(page) && page > 1 ? page : 1,
+  };
+}
+
+function adminWhere(filters: AdminEventFilters): Prisma.EventWhereInput {
+  const where: Prisma.EventWhereInput = {};
+  if (filters.status === "trash") where.deletedAt = { not: null };
+  else {
+    where.deletedAt = null;
+    if (filters.status !== "all") where.status = filters.status;
+  }
+  if (filters.type) where.type = filters.type;
+  const words = foldText(filters.q).split(" ").filter(Boolean);
+  const idMatch = /^#?(\d{1,9})$/.exec(filters.q);
+  if (words.length > 0) {
+    const text: Prisma.EventWhereInput = { AND: words.map((w) => ({ searchText: { contains: w } })) };
+    where.OR = idMatch ? [text, { id: Number(idMatch[1]) }] : [text];
+  }
+  return where;
+}
+
+export async function listAdminEvents(filters: AdminEventFilters) {
+  const where = adminWhere(filters);
+  const [events, total] = await Promise.all([
+    prisma.event.findMany({
+      where,
+      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+      skip: (filters.page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: {
+        id: true,
+        title: true,
+        datePrecision: true,
+        dateStart: true,
+        type: true,
+        status: true,
+        deletedAt: true,
+        updatedAt: true,
+        version: true,
+      },
+    }),
+    prisma.event.count({ where }),
+  ]);
+  return { events, total, pageSize: PAGE_SIZE };
+}
+
+export type AdminEventRow = Awaited<ReturnType<typeof listAdminEvents>>["events"][number];
+
+export function relatedOption(event: { id: number; title: string; datePrecision: string; dateStart: string }): RelatedOption {
+  return { id: event.id, title: event.title, datePrecision: event.datePrecision, dateStart: event.dateStart };
+}
+
+async function relatedOptions(ids: readonly number[]): Promise<RelatedOption[]> {
+  const events = await prisma.event.findMany({
+    where: { id: { in: [...ids] } },
+    select: { id: true, title: true, datePrecision: true, dateStart: true },
+  });
+  return events.map(relatedOption);
+}
+
+/** An event as the edit form needs it (trashed ones included), or null. */
+export async function getEventForEdit(id: number): Promise<{ snapshot: EventSnapshot; related: RelatedOption[] } | null> {
+  const snapshot = await readEventSnapshot(prisma, id);
+  if (!snapshot) return null;
+  return { snapshot, related: await relatedOptions(snapshot.relations.map((r) => r.eventId)) };
+}
+
+/** What changed between the version an editor loaded and the current one (for the conflict message). */
+export async function changesSinceVersion(eventId: number, version: number, current: EventSnapshot): Promise<FieldChange[]> {
+  const loaded = await prisma.eventRevision.findFirst({
+    where: { eventId, version },
+    orderBy: { id: "desc" },
+    select: { snapshot: true },
+  });
+  const before = loaded ? (JSON.parse(loaded.snapshot) as EventSnapshot) : null;
+  const titles = await eventTitles([...(before?.relations ?? []), ...current.relations].map((r) => r.eventId));
+  return diffSnapshots(before, current, { eventTitles: titles });
+}
+
+async function eventTitles(ids: readonly number[]): Promise<Map<number, string>> {
+  const events = await prisma.event.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, title: true } });
+  return new Map(events.map((e) => [e.id, e.title]));
+}
+
+export type RevisionEntry = {
+  id: number;
+  /** The event's title in this revision (the history of a purged event has nothing else). */
+  title: string;
+  version: number;
+  kind: string;
+  createdAt: Date;
+  author: string | null;
+  changes: FieldChange[];
+  isCurrent: boolean;
+};
+
+/** Every revision of an event, newest first, each with what it changed from the one before. */
+export async function listEventRevisions(eventId: number): Promise<RevisionEntry[]> {
+  const revisions = await prisma.eventRevision.findMany({
+    where: { eventId },
+    orderBy: { id: "asc" },
+    select: { id: true, version: true, kind: true, snapshot: true, createdAt: true, user: { select: { email: true, name: true } } },
+  });
+  const snapshots = revisions.map((r) => JSON.parse(r.snapshot) as EventSnapshot);
+  const titles = await eventTitles(snapshots.flatMap((s) => s.relations.map((r) => r.eventId)));
+  let previous: EventSnapshot | null = null;
+  const entries: RevisionEntry[] = [];
+  revisions.forEach((revision, i) => {
+    const snapshot = snapshots[i] ?? previous;
+    if (!snapshot) return;
+    entries.push({
+      id: revision.id,
+      title: snapshot.title,
+      version: revision.version,
+      kind: revision.kind,
+      createdAt: revision.createdAt,
+      author: revision.user ? (revision.user.name ?? revision.user.email) : null,
+      changes: diffSnapshots(previous, snapshot, { eventTitles: titles }),
+      isCurrent: i === revisions.length - 1,
+    });
+    previous = snapshot;
+  });
+  return entries.reverse();
+}
+
+/** Actors whose name or code matches, for the form's type-ahead. */
+export async function searchActors(q: string, limit = 10): Promise<(ActorOption & { kind: string })[]> {
+  const term = q.trim();
+  if (term === "") return [];
+  const folded = foldText(term);
+  const actors = await prisma.actor.findMany({
+    where: { OR: [{ name: { contains: term } }, { slug: { contains: folded.replace(/[^\p{L}\p{N}]+/gu, "-") } }, { isoCode: term.toUpperCase() }] },
+    orderBy: { name: "asc" },
+    take: limit * 3,
+    select: { id: true, name: true, isoCode: true, kind: true },
+  });
+  // Names that start with what was typed come first: "Iran" before "Syrian Arab Republic".
+  const starts = (name: string) => (foldText(name).startsWith(folded) ? 0 : 1);
+  return actors.sort((a, b) => starts(a.name) - starts(b.name) || a.name.localeCompare(b.name)).slice(0, limit);
+}
+
+/** Events to link to, by words of the title or by a date such as 2021-04 (trash excluded). */
+export async function searchEventsForRelation(q: string, excludeId: number | null, limit = 10): Promise<RelatedOption[]> {
+  const term = q.trim();
+  if (term === "") return [];
+  const date = /^\d{4}(-\d{1,2}(-\d{1,2})?)?$/.test(term) ? term : null;
+  const words = foldText(term).split(" ").filter(Boolean);
+  const events = await prisma.event.findMany({
+    where: {
+      deletedAt: null,
+      ...(excludeId ? { id: { not: excludeId } } : {}),
+      ...(date
+        ? { dateStart: { startsWith: date.replace(/-(\d)(?=-|$)/g, "-0$1") } }
+        : { AND: words.map((w) => ({ searchText: { contains: w } })) }),
+    },
+    orderBy: [{ dateStart: "desc" }, { id: "desc" }],
+    take: limit,
+    select: { id: true, title: true, datePrecision: true, dateStart: true },
+  });
+  return events.map(relatedOption);
+}
+
+export async function searchTags(q: string, limit = 10): Promise<string[]> {
+  const term = foldText(q.trim());
+  if (term === "") return [];
+  const tags = await prisma.tag.findMany({
+    where: { slug: { contains: term.replace(/[^\p{L}\p{N}]+/gu, "-") } },
+    orderBy: { name: "asc" },
+    take: limit,
+    select: { name: true },
+  });
+  return tags.map((t) => t.name);
+}

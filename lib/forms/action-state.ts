@@ -1,0 +1,31 @@
+import type { z } from "zod";
+
+/** The answer of a small admin form's server action (useActionState). */
+export type ActionState = {
+  ok: boolean;
+  message: string | null;
+  errors: Record<string, string[]>;
+  values: Record<string, string>;
+};
+
+export const INITIAL_ACTION_STATE: ActionState = { ok: false, message: null, errors: {}, values: {} };
+
+/** Zod issues as field errors keyed by path ("email", "sources.0.url"), first message per field. */
+export function issuesToErrors(error: z.ZodError): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join(".") || "form";
+    errors[path] ??= [issue.message];
+  }
+  return errors;
+}
+
+/** The submitted text fields, to put back into the form (passwords are never sent back). */
+export function formValues(formData: FormData, names: readonly string[]): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const name of names) {
+    const value = formData.get(name);
+    values[name] = typeof value === "string" ? value : "";
+  }
+  return values;
+}

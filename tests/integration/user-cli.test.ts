@@ -1,0 +1,73 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { verifyPassword } from "@/lib/auth/password";
+import { createSession, findSessionUser } from "@/lib/auth/sessions";
+import { createTestDatabase } from "./database";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const db = createTestDatabase();
+afterAll(() => db.dispose());
+
+/** Runs `npm run user -- <args>` against the test database, without a terminal. */
+function cli(args: string[], password?: string) {
+  const result = spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/user.ts", ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: db.url, ...(password === undefined ? {} : { DEMARCHE_PASSWORD: password }) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  return { status: result.status, out: `${result.stdout}${result.stderr}` };
+}
+
+describe("npm run user", () => {
+  it("creates, lists, changes the password of and disables accounts", async () => {
+    const created = cli(["create", "--email", "Admin@Example.org", "--role", "admin", "--name", "First Admin"], "first admin password");
+    expect(created).toMatchObject({ status: 0 });
+    expect(created.out).toMatch(/Created admin admin@example.org/);
+    expect(cli(["create", "--email", "ed@example.org", "--role", "editor"], "editor password 1").status).toBe(0);
+    const ed = await db.prisma.user.findUniqueOrThrow({ where: { email: "ed@example.org" } });
+    expect(await verifyPassword(ed.passwordHash, "editor password 1")).toBe(true);
+
+    const list = cli(["list"]);
+    expect(list.status).toBe(0);
+    expect(list.out).toMatch(/admin@example\.org\s+admin\s+never signed in/);
+    expect(list.out).toMatch(/ed@example\.org\s+editor/);
+
+    const { token } = await createSession(db.prisma, ed.id);
+    expect(cli(["set-password", "--email", "ed@example.org"], "editor password 2").status).toBe(0);
+    const changed = await db.prisma.user.findUniqueOrThrow({ where: { id: ed.id } });
+    expect(await verifyPassword(changed.passwordHash, "editor password 2")).toBe(true);
+    expect(await findSessionUser(db.prisma, token)).toBeNull();
+
+    const disabled = cli(["disable", "--email", "ed@example.org"]);
+    expect(disabled).toMatchObject({ status: 0 });
+    expect((await db.prisma.user.findUniqueOrThrow({ where: { id: ed.id } })).disabled).toBe(true);
+    expect(cli(["list"]).out).toMatch(/ed@example\.org\s+editor\s+DISABLED/);
+    const audit = await db.prisma.auditLog.findMany({ where: { subjectId: String(ed.id) }, orderBy: { id: "asc" } });
+    expect(audit.map((a) => [a.action, a.userId])).toEqual([
+      ["user.create", null],
+      ["user.set-password", null],
+      ["user.disable", null],
+    ]);
+  }, 60_000);
+
+  it("refuses bad input with a clear message and changes nothing", async () => {
+    const before = await db.prisma.user.count();
+    const cases: [string[], string | undefined, RegExp][] = [
+      [["create", "--email", "x@example.org", "--role", "owner"], "long enough password", /--role: Choose editor or admin/],
+      [["create", "--email", "x@example.org", "--role", "editor"], "short", /Use at least 12 characters/],
+      [["create", "--email", "x@example.org", "--role", "editor"], undefined, /set DEMARCHE_PASSWORD/],
+      [["create", "--email", "admin@example.org", "--role", "editor"], "long enough password", /already exists/],
+      [["disable", "--email", "nobody@example.org"], undefined, /no account for nobody@example.org/],
+      [["disable", "--email", "admin@example.org"], undefined, /only admin/],
+      [["create", "--colour", "red"], undefined, /Unknown option '--colour'/],
+    ];
+    for (const [args, password, message] of cases) {
+      const result = cli(args, password);
+      expect(result.status, args.join(" ")).toBe(1);
+      expect(result.out, args.join(" ")).toMatch(message);
+    }
+    expect(await db.prisma.user.count()).toBe(before);
+  }, 90_000);
+});
