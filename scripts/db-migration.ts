@@ -12,10 +12,12 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { bin, CommandFailed, main, ROOT } from "./lib/run";
+import { withoutUnmodelledDrops } from "./lib/unmodelled-tables";
 
 const SCHEMA_DIR = path.join("prisma", "sqlite");
 const MIGRATIONS_DIR = path.join(SCHEMA_DIR, "migrations");
 const EMPTY = /^\s*-- This is an empty migration\.\s*$/;
+
 
 function diffMigrationsToSchema(): string {
   const result = spawnSync(
@@ -26,7 +28,7 @@ function diffMigrationsToSchema(): string {
   if (result.status !== 0) {
     throw new CommandFailed(`prisma migrate diff failed:\n${result.stdout}${result.stderr}`);
   }
-  return result.stdout;
+  return withoutUnmodelledDrops(result.stdout);
 }
 
 function timestamp(now = new Date()): string {
