@@ -1,7 +1,10 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/db/client";
-import { afterCursor, eventOrderBy, eventWhereForFilters, PUBLIC_EVENT, type ResolvedFilters } from "@/lib/events/filter-query";
+import { PUBLIC_EVENT, type ResolvedFilters } from "@/lib/events/filter-query";
+import { eventTypeInfo } from "@/lib/events/vocabulary";
+import type { IndexQuery, IndexResult } from "@/lib/timeline/facet-index";
+import { currentFacetIndex } from "@/lib/timeline/facet-store";
 import { encodeCursor, type TimelineCursor } from "@/lib/timeline/cursor";
 import { EMPTY_FILTERS } from "@/lib/timeline/filters";
 
@@ -34,34 +37,151 @@ export type EventCardRow = Prisma.EventGetPayload<{ select: typeof eventCardSele
 
 export type TimelinePage = { events: EventCardRow[]; nextCursor: string | null };
 
-export const NO_FILTERS: ResolvedFilters = { ...EMPTY_FILTERS, actorIds: [], initiatorIds: [], targetIds: [], tagIds: [] };
+export const NO_FILTERS: ResolvedFilters = {
+  ...EMPTY_FILTERS,
+  actorIds: [],
+  initiatorIds: [],
+  targetIds: [],
+  tagIds: [],
+  searchIds: null,
+};
+
+function indexQueryFor(filters: ResolvedFilters): IndexQuery {
+  return {
+    from: filters.from?.start ?? null,
+    to: filters.to?.end ?? null,
+    types: filters.types,
+    actorIds: filters.actorIds,
+    initiatorIds: filters.initiatorIds,
+    targetIds: filters.targetIds,
+    tagIds: filters.tagIds,
+    bases: filters.bases,
+    searchIds: filters.searchIds,
+  };
+}
+
+/** Card data for ids, in the order given. */
+async function cardsFor(ids: number[]): Promise<EventCardRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await prisma.event.findMany({ where: { id: { in: ids }, ...PUBLIC_EVENT }, select: eventCardSelect });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
 
 /**
  * One page of the public timeline for a set of filters, by keyset on (dateStart, id): the
- * cost of a page does not grow with how far the reader has scrolled.
+ * cost of a page does not grow with how far the reader has scrolled. Which events match
+ * comes from the facet index; only the page's own rows are read from the tables.
  */
 export async function listTimelineEvents(
   options: { filters?: ResolvedFilters; cursor?: TimelineCursor | null; limit?: number } = {},
 ): Promise<TimelinePage> {
-  const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
-  const filters = options.filters ?? NO_FILTERS;
-  const where = eventWhereForFilters(filters);
-  const rows = await prisma.event.findMany({
-    where: options.cursor ? { AND: [where, afterCursor(options.cursor, filters.sort)] } : where,
-    orderBy: eventOrderBy(filters.sort),
-    take: limit + 1,
-    select: eventCardSelect,
-  });
-  const events = rows.slice(0, limit);
-  const last = events.at(-1);
-  return {
-    events,
-    nextCursor: rows.length > limit && last ? encodeCursor({ dateStart: last.dateStart, id: last.id }) : null,
-  };
+  const view = await getTimelineView(options);
+  return { events: view.events, nextCursor: view.nextCursor };
 }
 
 export async function countTimelineEvents(filters: ResolvedFilters = NO_FILTERS): Promise<number> {
-  return prisma.event.count({ where: eventWhereForFilters(filters) });
+  return currentFacetIndex().query(indexQueryFor(filters)).total;
+}
+
+export type FacetName = "type" | "initiator" | "target" | "actor" | "tag" | "basis";
+
+export type FacetOption = {
+  /** The value as it appears in the URL. */
+  value: string;
+  label: string;
+  count: number;
+  selected: boolean;
+  /** ISO code of a state, for its flag. */
+  isoCode?: string | null;
+};
+
+export type TimelineFacets = Record<FacetName, FacetOption[]>;
+
+export type TimelineView = TimelinePage & {
+  total: number;
+  facets: TimelineFacets;
+  chart: IndexResult["chart"];
+};
+
+/** Options listed per facet (most frequent first); selected options are always listed. */
+export const FACET_OPTION_LIMIT = 40;
+
+/**
+ * Everything the timeline page shows for a set of filters: the page of events, the total,
+ * the facet counts (each under the other active filters) and the activity chart.
+ */
+export async function getTimelineView(
+  options: { filters?: ResolvedFilters; cursor?: TimelineCursor | null; limit?: number } = {},
+): Promise<TimelineView> {
+  const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
+  const filters = options.filters ?? NO_FILTERS;
+  const index = currentFacetIndex();
+  const result = index.page(indexQueryFor(filters), { sort: filters.sort, cursor: options.cursor ?? null, limit });
+  const events = await cardsFor(result.ids);
+  const last = events.at(-1);
+  const facets = await labelFacets(filters, result.facets);
+  return {
+    events,
+    nextCursor: result.hasMore && last ? encodeCursor({ dateStart: last.dateStart, id: last.id }) : null,
+    total: result.total,
+    facets,
+    chart: result.chart,
+  };
+}
+
+async function labelFacets(filters: ResolvedFilters, raw: IndexResult["facets"]): Promise<TimelineFacets> {
+  const pick = <K>(list: { key: K; count: number }[], selected: K[]) => {
+    const shown = list.slice(0, FACET_OPTION_LIMIT);
+    for (const key of selected) if (!shown.some((e) => e.key === key)) shown.push({ key, count: list.find((e) => e.key === key)?.count ?? 0 });
+    return shown;
+  };
+  const actorLists = {
+    initiator: pick(raw.initiator, filters.initiatorIds),
+    target: pick(raw.target, filters.targetIds),
+    actor: pick(raw.actor, filters.actorIds),
+  };
+  const tagList = pick(raw.tag, filters.tagIds);
+  const actorIds = [...new Set(Object.values(actorLists).flatMap((l) => l.map((e) => e.key)))];
+  const [actors, tags] = await Promise.all([
+    actorIds.length === 0
+      ? []
+      : prisma.actor.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, slug: true, isoCode: true } }),
+    tagList.length === 0
+      ? []
+      : prisma.tag.findMany({ where: { id: { in: tagList.map((e) => e.key) } }, select: { id: true, name: true, slug: true } }),
+  ]);
+  const actorById = new Map(actors.map((a) => [a.id, a]));
+  const tagById = new Map(tags.map((t) => [t.id, t]));
+  const actorOptions = (list: { key: number; count: number }[], selected: number[]): FacetOption[] =>
+    list.flatMap(({ key, count }) => {
+      const actor = actorById.get(key);
+      if (!actor) return [];
+      // States are referred to by ISO code in URLs (initiator=us), everything else by slug.
+      const value = actor.isoCode ? actor.isoCode.toLowerCase() : actor.slug;
+      return [{ value, label: actor.name, count, selected: selected.includes(key), isoCode: actor.isoCode }];
+    });
+  return {
+    type: pick(raw.types, filters.types).map(({ key, count }) => ({
+      value: key,
+      label: eventTypeInfo(key).label,
+      count,
+      selected: (filters.types as string[]).includes(key),
+    })),
+    initiator: actorOptions(actorLists.initiator, filters.initiatorIds),
+    target: actorOptions(actorLists.target, filters.targetIds),
+    actor: actorOptions(actorLists.actor, filters.actorIds),
+    tag: tagList.flatMap(({ key, count }) => {
+      const tag = tagById.get(key);
+      return tag ? [{ value: tag.slug, label: tag.name, count, selected: filters.tagIds.includes(key) }] : [];
+    }),
+    basis: pick(raw.basis, filters.bases).map(({ key, count }) => ({
+      value: key,
+      label: key,
+      count,
+      selected: filters.bases.includes(key),
+    })),
+  };
 }
 
 export const eventDetailSelect = {
