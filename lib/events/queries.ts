@@ -94,6 +94,8 @@ export type FacetOption = {
   selected: boolean;
   /** ISO code of a state, for its flag. */
   isoCode?: string | null;
+  /** An actor's slug, which URLs may use instead of the ISO code. */
+  slug?: string;
 };
 
 export type TimelineFacets = Record<FacetName, FacetOption[]>;
@@ -104,6 +106,16 @@ export type TimelineView = TimelinePage & {
   chart: IndexResult["chart"];
 };
 
+/** Where getTimelineView spent its time (ms), for the benchmark. */
+export type TimelineTimings = {
+  /** Checking (and, after a change, rebuilding) the facet index. */
+  index: number;
+  /** Total, facet counts, chart and page selection in the index. */
+  counts: number;
+  /** Reading the page's cards and the facet labels from the database. */
+  database: number;
+};
+
 /** Options listed per facet (most frequent first); selected options are always listed. */
 export const FACET_OPTION_LIMIT = 40;
 
@@ -112,15 +124,25 @@ export const FACET_OPTION_LIMIT = 40;
  * the facet counts (each under the other active filters) and the activity chart.
  */
 export async function getTimelineView(
-  options: { filters?: ResolvedFilters; cursor?: TimelineCursor | null; limit?: number } = {},
+  options: { filters?: ResolvedFilters; cursor?: TimelineCursor | null; limit?: number; timings?: TimelineTimings } = {},
 ): Promise<TimelineView> {
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
   const filters = options.filters ?? NO_FILTERS;
+  let mark = performance.now();
+  const lap = (key: keyof TimelineTimings) => {
+    const now = performance.now();
+    if (options.timings) options.timings[key] += now - mark;
+    mark = now;
+  };
   const index = currentFacetIndex();
+  lap("index");
   const result = index.page(indexQueryFor(filters), { sort: filters.sort, cursor: options.cursor ?? null, limit });
+  lap("counts");
   const events = await cardsFor(result.ids);
+  lap("database");
   const last = events.at(-1);
   const facets = await labelFacets(filters, result.facets);
+  lap("database");
   return {
     events,
     nextCursor: result.hasMore && last ? encodeCursor({ dateStart: last.dateStart, id: last.id }) : null,
@@ -159,7 +181,7 @@ async function labelFacets(filters: ResolvedFilters, raw: IndexResult["facets"])
       if (!actor) return [];
       // States are referred to by ISO code in URLs (initiator=us), everything else by slug.
       const value = actor.isoCode ? actor.isoCode.toLowerCase() : actor.slug;
-      return [{ value, label: actor.name, count, selected: selected.includes(key), isoCode: actor.isoCode }];
+      return [{ value, label: actor.name, count, selected: selected.includes(key), isoCode: actor.isoCode, slug: actor.slug }];
     });
   return {
     type: pick(raw.types, filters.types).map(({ key, count }) => ({
