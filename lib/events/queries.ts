@@ -60,11 +60,43 @@ function indexQueryFor(filters: ResolvedFilters): IndexQuery {
   };
 }
 
-/** Card data for ids, in the order given. */
+const { relationsFrom: _relationsFrom, _count: _relationCount, ...cardCoreSelect } = eventCardSelect;
+
+/**
+ * Card data for ids, in the order given, in the shape of eventCardSelect. The relations are
+ * read by their own indexed queries: as nested relation filters ("to: PUBLIC_EVENT") Prisma
+ * checks them against every public event, which grows with the table (0004).
+ */
 async function cardsFor(ids: number[]): Promise<EventCardRow[]> {
   if (ids.length === 0) return [];
-  const rows = await prisma.event.findMany({ where: { id: { in: ids }, ...PUBLIC_EVENT }, select: eventCardSelect });
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const [rows, outgoing, answers] = await Promise.all([
+    prisma.event.findMany({ where: { id: { in: ids }, ...PUBLIC_EVENT }, select: cardCoreSelect }),
+    prisma.eventRelation.findMany({
+      where: { fromId: { in: ids } },
+      select: {
+        fromId: true,
+        kind: true,
+        to: { select: { id: true, title: true, datePrecision: true, dateStart: true, status: true, deletedAt: true } },
+      },
+    }),
+    prisma.eventRelation.findMany({
+      where: { toId: { in: ids }, kind: "responds-to" },
+      select: { toId: true, from: { select: { status: true, deletedAt: true } } },
+    }),
+  ]);
+  const isPublic = (e: { status: string; deletedAt: Date | null }) => e.status === PUBLIC_EVENT.status && e.deletedAt === null;
+  const byId = new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        ...row,
+        relationsFrom: outgoing
+          .filter((r) => r.fromId === row.id && isPublic(r.to))
+          .map(({ kind, to: { id, title, datePrecision, dateStart } }) => ({ kind, to: { id, title, datePrecision, dateStart } })),
+        _count: { relationsTo: answers.filter((r) => r.toId === row.id && isPublic(r.from)).length },
+      } satisfies EventCardRow,
+    ]),
+  );
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 

@@ -179,6 +179,8 @@ export class FacetIndex {
   private readonly byBasis: Postings;
   /** The longest span of a single event's date, in days-as-numbers, to widen date candidate ranges. */
   private readonly maxSpan: number;
+  private readonly maxActorId: number;
+  private readonly maxTagId: number;
   private readonly minMonth: number;
   private readonly maxMonth: number;
   private readonly unfiltered: IndexResult;
@@ -240,6 +242,8 @@ export class FacetIndex {
     this.byTarget = buildLinkPostings(n, this.actors, ROLE_TARGET);
     this.byActor = buildLinkPostings(n, this.actors, null);
     this.byTag = buildLinkPostings(n, this.tags, null);
+    this.maxActorId = this.actors.values.reduce((max, id) => Math.max(max, id), 0);
+    this.maxTagId = this.tags.values.reduce((max, id) => Math.max(max, id), 0);
 
     this.unfiltered = this.computeUnfiltered();
   }
@@ -313,10 +317,12 @@ export class FacetIndex {
 
     const facets = {
       types: new Int32Array(TYPE_COUNT),
-      actor: new Map<number, number>(),
-      initiator: new Map<number, number>(),
-      target: new Map<number, number>(),
-      tag: new Map<number, number>(),
+      // Dense counters by id: actor and tag ids are small integers, and array increments
+      // are several times cheaper than Map updates in this loop.
+      actor: new Int32Array(this.maxActorId + 1),
+      initiator: new Int32Array(this.maxActorId + 1),
+      target: new Int32Array(this.maxActorId + 1),
+      tag: new Int32Array(this.maxTagId + 1),
       basis: new Int32Array(this.basisNames.length),
     };
     const sets = tests;
@@ -332,7 +338,7 @@ export class FacetIndex {
       else if (dimension === DIM.basis) {
         if (this.basis[p]! >= 0) bump(facets.basis, this.basis[p]!);
       } else if (dimension === DIM.tag) {
-        for (let at = this.tags.offsets[p]!; at < this.tags.offsets[p + 1]!; at++) increment(facets.tag, this.tags.values[at]!);
+        for (let at = this.tags.offsets[p]!; at < this.tags.offsets[p + 1]!; at++) bump(facets.tag, this.tags.values[at]!);
       } else if (dimension === DIM.actor || dimension === DIM.initiator || dimension === DIM.target) {
         const map = dimension === DIM.actor ? facets.actor : dimension === DIM.initiator ? facets.initiator : facets.target;
         const role = dimension === DIM.initiator ? ROLE_INITIATOR : dimension === DIM.target ? ROLE_TARGET : 0;
@@ -340,8 +346,8 @@ export class FacetIndex {
         for (let at = start; at < this.actors.offsets[p + 1]!; at++) {
           if (role !== 0 && this.actors.roles[at]! !== role) continue;
           const actor = this.actors.values[at]!;
-          if (role === 0 && this.actors.values.subarray(start, at).includes(actor)) continue;
-          increment(map, actor);
+          if (role === 0 && this.seenEarlier(start, at, actor)) continue;
+          bump(map, actor);
         }
       }
     };
@@ -361,7 +367,8 @@ export class FacetIndex {
         total++;
         if (collect) matched.push(p);
         chart.add(p);
-        for (const d of facetDims) countFacet(d, p);
+        // The driver's own facet is counted in pass 2, over events it does not enumerate.
+        for (const d of facetDims) if (d !== driver.dimension) countFacet(d, p);
       } else if (failed !== driver.dimension) {
         countFacet(failed, p);
       }
@@ -402,13 +409,19 @@ export class FacetIndex {
     };
   }
 
-  private copyUnfilteredFacet(dimension: number, facets: { types: Int32Array; basis: Int32Array } & Record<"actor" | "initiator" | "target" | "tag", Map<number, number>>) {
+  /** Whether an actor already appeared among an event's earlier links (on the other side). */
+  private seenEarlier(start: number, at: number, actor: number): boolean {
+    for (let before = start; before < at; before++) if (this.actors.values[before] === actor) return true;
+    return false;
+  }
+
+  private copyUnfilteredFacet(dimension: number, facets: Record<"types" | "basis" | "actor" | "initiator" | "target" | "tag", Int32Array>) {
     const u = this.unfiltered.facets;
     if (dimension === DIM.types) for (const e of u.types) facets.types[TYPE_INDEX.get(e.key) ?? OTHER_TYPE] = e.count;
     else if (dimension === DIM.basis) for (const e of u.basis) facets.basis[this.basisIndex.get(e.key) ?? 0] = e.count;
     else {
       const name = dimension === DIM.actor ? "actor" : dimension === DIM.initiator ? "initiator" : dimension === DIM.target ? "target" : "tag";
-      for (const e of u[name]) facets[name].set(e.key, e.count);
+      for (const e of u[name]) facets[name][e.key] = e.count;
     }
   }
 
@@ -429,10 +442,10 @@ export class FacetIndex {
       tests[DIM.types] = (p) => wanted[this.type[p]!] === 1;
     }
     const actorTest = (ids: number[], role: number) => {
-      const wanted = new Set(ids);
+      const wanted = membership(ids, this.maxActorId);
       return (p: number) => {
         for (let at = this.actors.offsets[p]!; at < this.actors.offsets[p + 1]!; at++) {
-          if ((role === 0 || this.actors.roles[at]! === role) && wanted.has(this.actors.values[at]!)) return true;
+          if ((role === 0 || this.actors.roles[at]! === role) && wanted[this.actors.values[at]!] === 1) return true;
         }
         return false;
       };
@@ -441,9 +454,9 @@ export class FacetIndex {
     if (q.initiatorIds.length > 0) tests[DIM.initiator] = actorTest(q.initiatorIds, ROLE_INITIATOR);
     if (q.targetIds.length > 0) tests[DIM.target] = actorTest(q.targetIds, ROLE_TARGET);
     if (q.tagIds.length > 0) {
-      const wanted = new Set(q.tagIds);
+      const wanted = membership(q.tagIds, this.maxTagId);
       tests[DIM.tag] = (p) => {
-        for (let at = this.tags.offsets[p]!; at < this.tags.offsets[p + 1]!; at++) if (wanted.has(this.tags.values[at]!)) return true;
+        for (let at = this.tags.offsets[p]!; at < this.tags.offsets[p + 1]!; at++) if (wanted[this.tags.values[at]!] === 1) return true;
         return false;
       };
     }
@@ -480,6 +493,9 @@ export class FacetIndex {
       if (dimension === DIM.dates) {
         const [from, to] = dimensionKeys as [number, number];
         consider({ dimension, lists: null, from, to, size: to - from });
+      } else if (dimension === DIM.q) {
+        // For the search the keys are the matching positions themselves.
+        consider({ dimension, lists: [Int32Array.from(dimensionKeys)], from: 0, to: 0, size: dimensionKeys.length });
       } else {
         consider(fromLists(dimension, this.postingsOf(dimension), dimensionKeys));
       }
@@ -587,6 +603,14 @@ export class FacetIndex {
     keys[DIM.target] = q.targetIds;
     keys[DIM.tag] = q.tagIds;
     keys[DIM.basis] = q.bases.map((b) => this.basisIndex.get(b) ?? -1);
+    if (q.searchIds !== null) {
+      const positions: number[] = [];
+      for (const id of q.searchIds) {
+        const p = this.positionById.get(id);
+        if (p !== undefined) positions.push(p);
+      }
+      keys[DIM.q] = positions;
+    }
     return keys;
   }
 
@@ -621,12 +645,18 @@ function bump(array: Int32Array, index: number): void {
   array[index] = array[index]! + 1;
 }
 
-function increment(map: Map<number, number>, key: number): void {
-  map.set(key, (map.get(key) ?? 0) + 1);
+/** A 0/1 lookup table by id (ids above max are never linked, so they are left out). */
+function membership(ids: readonly number[], max: number): Uint8Array {
+  const table = new Uint8Array(max + 1);
+  for (const id of ids) if (id >= 0 && id <= max) table[id] = 1;
+  return table;
 }
 
-function entries(map: Map<number, number>): FacetEntry<number>[] {
-  return [...map].map(([key, count]) => ({ key, count }));
+/** The non-zero counters of a dense array, keyed by index. */
+function entries(counts: Int32Array): FacetEntry<number>[] {
+  const list: FacetEntry<number>[] = [];
+  for (let key = 0; key < counts.length; key++) if (counts[key]! > 0) list.push({ key, count: counts[key]! });
+  return list;
 }
 
 /** Most frequent first; ties in key order so the output is stable. */

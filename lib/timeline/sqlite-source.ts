@@ -77,7 +77,7 @@ export function loadIndexSource(): { version: string; source: IndexSource } {
     const pActor: number[] = [];
     const pRole: number[] = [];
     const participants = db
-      .prepare(`SELECT "eventId", "actorId", "role" FROM "EventParticipant" ORDER BY "eventId", "role", "position"`)
+      .prepare(`SELECT "eventId", "actorId", "role" FROM "EventParticipant"`)
       .raw();
     for (const row of participants.iterate() as Iterable<[number, number, string]>) {
       pEvent.push(row[0]);
