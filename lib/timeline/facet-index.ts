@@ -80,29 +80,44 @@ const MAX_MONTH_BARS = 48;
 const dayNumber = (day: string) => Number(day.slice(0, 4)) * 10000 + Number(day.slice(5, 7)) * 100 + Number(day.slice(8, 10));
 const monthNumber = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
 
-type Postings = Map<number, Int32Array>;
+/** Posting lists by small integer key, in one array: the positions for key k are [offsets[k], offsets[k+1]). */
+type Postings = { offsets: Int32Array; positions: Int32Array };
 
 /** Groups positions by key into sorted posting lists (positions are visited in order). */
 function buildPostings(count: number, keyAt: (i: number) => number, positionAt: (i: number) => number): Postings {
-  const sizes = new Map<number, number>();
+  let maxKey = -1;
+  for (let i = 0; i < count; i++) maxKey = Math.max(maxKey, keyAt(i));
+  const offsets = new Int32Array(maxKey + 2);
   for (let i = 0; i < count; i++) {
     const key = keyAt(i);
-    if (key >= 0) sizes.set(key, (sizes.get(key) ?? 0) + 1);
+    if (key >= 0) offsets[key + 1] = offsets[key + 1]! + 1;
   }
-  const lists = new Map<number, Int32Array>();
-  const fill = new Map<number, number>();
-  for (const [key, size] of sizes) {
-    lists.set(key, new Int32Array(size));
-    fill.set(key, 0);
-  }
+  for (let k = 0; k <= maxKey; k++) offsets[k + 1] = offsets[k + 1]! + offsets[k]!;
+  const positions = new Int32Array(offsets[maxKey + 1] ?? 0);
+  const fill = offsets.slice(0, maxKey + 1);
   for (let i = 0; i < count; i++) {
     const key = keyAt(i);
     if (key < 0) continue;
-    const at = fill.get(key) ?? 0;
-    (lists.get(key) as Int32Array)[at] = positionAt(i);
-    fill.set(key, at + 1);
+    positions[fill[key]!] = positionAt(i);
+    fill[key] = fill[key]! + 1;
   }
-  return lists;
+  return { offsets, positions };
+}
+
+function postingList(postings: Postings, key: number): Int32Array | null {
+  if (key < 0 || key + 1 >= postings.offsets.length) return null;
+  const from = postings.offsets[key]!;
+  const to = postings.offsets[key + 1]!;
+  return to > from ? postings.positions.subarray(from, to) : null;
+}
+
+function postingLengths(postings: Postings): FacetEntry<number>[] {
+  const list: FacetEntry<number>[] = [];
+  for (let key = 0; key + 1 < postings.offsets.length; key++) {
+    const count = postings.offsets[key + 1]! - postings.offsets[key]!;
+    if (count > 0) list.push({ key, count });
+  }
+  return list;
 }
 
 /** Positions of events in a compressed-row layout: the links of event p are [offsets[p], offsets[p+1]). */
@@ -110,7 +125,7 @@ type Links = { offsets: Int32Array; values: Int32Array; roles: Uint8Array };
 
 function buildLinks(
   size: number,
-  positionById: Map<number, number>,
+  positionById: Int32Array,
   eventIds: ArrayLike<number>,
   values: ArrayLike<number>,
   roles: ArrayLike<number> | null,
@@ -118,7 +133,8 @@ function buildLinks(
   const positions = new Int32Array(eventIds.length);
   const offsets = new Int32Array(size + 1);
   for (let i = 0; i < eventIds.length; i++) {
-    const p = positionById.get(eventIds[i]!) ?? -1;
+    const id = eventIds[i]!;
+    const p = id >= 0 && id < positionById.length ? positionById[id]! : -1;
     positions[i] = p;
     if (p >= 0) offsets[p + 1] = offsets[p + 1]! + 1;
   }
@@ -145,22 +161,23 @@ function buildLinkPostings(size: number, links: Links, role: number | null): Pos
     for (let before = links.offsets[p]!; before < at; before++) if (links.values[before]! === links.values[at]!) return false;
     return true;
   };
-  const keys: number[] = [];
-  const positions: number[] = [];
+  const keys = new Int32Array(links.values.length);
+  const positions = new Int32Array(links.values.length);
+  let count = 0;
   for (let p = 0; p < size; p++) {
     for (let at = links.offsets[p]!; at < links.offsets[p + 1]!; at++) {
       if (!keep(p, at)) continue;
-      keys.push(links.values[at]!);
-      positions.push(p);
+      keys[count] = links.values[at]!;
+      positions[count] = p;
+      count++;
     }
   }
-  return buildPostings(keys.length, (i) => keys[i]!, (i) => positions[i]!);
+  return buildPostings(count, (i) => keys[i]!, (i) => positions[i]!);
 }
 
 export class FacetIndex {
   readonly size: number;
   private readonly ids: Int32Array;
-  private readonly starts: string[];
   private readonly startDay: Int32Array;
   private readonly endDay: Int32Array;
   private readonly month: Int32Array;
@@ -168,7 +185,8 @@ export class FacetIndex {
   private readonly basis: Int32Array;
   private readonly basisNames: string[];
   private readonly basisIndex: Map<string, number>;
-  private readonly positionById: Map<number, number>;
+  /** Position of each event id, -1 for ids the index does not hold. */
+  private readonly positionById: Int32Array;
   private readonly actors: Links;
   private readonly tags: Links;
   private readonly byType: Postings;
@@ -193,7 +211,6 @@ export class FacetIndex {
     const n = events.ids.length;
     this.size = n;
     this.ids = Int32Array.from(events.ids);
-    this.starts = events.dateStart;
     this.startDay = new Int32Array(n);
     this.endDay = new Int32Array(n);
     this.month = new Int32Array(n);
@@ -201,7 +218,9 @@ export class FacetIndex {
     this.basis = new Int32Array(n);
     this.basisNames = [];
     this.basisIndex = new Map();
-    this.positionById = new Map();
+    let maxId = 0;
+    for (let p = 0; p < n; p++) maxId = Math.max(maxId, events.ids[p]!);
+    this.positionById = new Int32Array(maxId + 1).fill(-1);
     let maxSpan = 0;
     let minMonth = Number.POSITIVE_INFINITY;
     let maxMonth = Number.NEGATIVE_INFINITY;
@@ -226,7 +245,7 @@ export class FacetIndex {
       } else {
         this.basis[p] = -1;
       }
-      this.positionById.set(this.ids[p]!, p);
+      this.positionById[this.ids[p]!] = p;
     }
     this.maxSpan = maxSpan;
     this.minMonth = n === 0 ? 0 : minMonth;
@@ -249,7 +268,7 @@ export class FacetIndex {
   }
 
   private computeUnfiltered(): IndexResult {
-    const lengths = (postings: Postings) => [...postings].map(([key, list]) => ({ key, count: list.length }));
+    const lengths = postingLengths;
     const chart = this.emptyChart(this.minMonth, this.maxMonth);
     for (let p = 0; p < this.size; p++) chart.add(p);
     return {
@@ -284,10 +303,10 @@ export class FacetIndex {
     let i: number;
     if (options.cursor) {
       // First index whose (start, id) is after the cursor in the reading direction.
-      const key = options.cursor;
-      const before = (pos: number) =>
-        this.starts[pos]! < key.dateStart || (this.starts[pos]! === key.dateStart && this.ids[pos]! < key.id);
-      const atOrBefore = (pos: number) => before(pos) || (this.starts[pos] === key.dateStart && this.ids[pos] === key.id);
+      const day = dayNumber(options.cursor.dateStart);
+      const id = options.cursor.id;
+      const before = (pos: number) => this.startDay[pos]! < day || (this.startDay[pos]! === day && this.ids[pos]! < id);
+      const atOrBefore = (pos: number) => before(pos) || (this.startDay[pos] === day && this.ids[pos] === id);
       // lo: number of matched positions that sort before the cursor (or at it, for oldest-first).
       let lo = 0;
       let hi = count;
@@ -352,6 +371,26 @@ export class FacetIndex {
       }
     };
     const facetDims = [DIM.types, DIM.actor, DIM.initiator, DIM.target, DIM.tag, DIM.basis];
+    /** Every facet of one matching event but `skip`'s, with a single walk over its participants (the hot path). */
+    const countAll = (p: number, skip: number) => {
+      if (skip !== DIM.types) bump(facets.types, this.type[p]!);
+      if (skip !== DIM.basis && this.basis[p]! >= 0) bump(facets.basis, this.basis[p]!);
+      if (skip !== DIM.tag) {
+        for (let at = this.tags.offsets[p]!; at < this.tags.offsets[p + 1]!; at++) bump(facets.tag, this.tags.values[at]!);
+      }
+      const start = this.actors.offsets[p]!;
+      const end = this.actors.offsets[p + 1]!;
+      for (let at = start; at < end; at++) {
+        const actor = this.actors.values[at]!;
+        const role = this.actors.roles[at]!;
+        if (role === ROLE_INITIATOR) {
+          if (skip !== DIM.initiator) bump(facets.initiator, actor);
+        } else if (role === ROLE_TARGET && skip !== DIM.target) {
+          bump(facets.target, actor);
+        }
+        if (skip !== DIM.actor && !this.seenEarlier(start, at, actor)) bump(facets.actor, actor);
+      }
+    };
 
     // Pass 1: the main set, and each facet whose only failing filter is its own.
     this.enumerate(driver, (p) => {
@@ -368,7 +407,7 @@ export class FacetIndex {
         if (collect) matched.push(p);
         chart.add(p);
         // The driver's own facet is counted in pass 2, over events it does not enumerate.
-        for (const d of facetDims) if (d !== driver.dimension) countFacet(d, p);
+        countAll(p, driver.dimension);
       } else if (failed !== driver.dimension) {
         countFacet(failed, p);
       }
@@ -467,8 +506,8 @@ export class FacetIndex {
     if (q.searchIds !== null) {
       const marks = new Uint8Array(this.size);
       for (const id of q.searchIds) {
-        const p = this.positionById.get(id);
-        if (p !== undefined) marks[p] = 1;
+        const p = this.positionOf(id);
+        if (p >= 0) marks[p] = 1;
       }
       tests[DIM.q] = (p) => marks[p] === 1;
     }
@@ -481,9 +520,9 @@ export class FacetIndex {
     const consider = (candidate: Candidates) => {
       if (candidate.size < best.size) best = candidate;
     };
-    const fromLists = (dimension: number, postings: Postings, keys: number[]) => {
+    const fromLists = (dimension: number, postings: Postings | null, keys: number[]) => {
       const lists = keys.flatMap((k) => {
-        const list = postings.get(k);
+        const list = postings ? postingList(postings, k) : null;
         return list ? [list] : [];
       });
       return { dimension, lists, from: 0, to: 0, size: lists.reduce((s, l) => s + l.length, 0) };
@@ -503,7 +542,11 @@ export class FacetIndex {
     return best;
   }
 
-  private postingsOf(dimension: number): Postings {
+  private positionOf(id: number): number {
+    return id >= 0 && id < this.positionById.length ? this.positionById[id]! : -1;
+  }
+
+  private postingsOf(dimension: number): Postings | null {
     switch (dimension) {
       case DIM.types:
         return this.byType;
@@ -518,7 +561,7 @@ export class FacetIndex {
       case DIM.basis:
         return this.byBasis;
       default:
-        return new Map();
+        return null;
     }
   }
 
@@ -606,8 +649,8 @@ export class FacetIndex {
     if (q.searchIds !== null) {
       const positions: number[] = [];
       for (const id of q.searchIds) {
-        const p = this.positionById.get(id);
-        if (p !== undefined) positions.push(p);
+        const p = this.positionOf(id);
+        if (p >= 0) positions.push(p);
       }
       keys[DIM.q] = positions;
     }

@@ -25,6 +25,18 @@ export async function matchSearchIds(db: Db, words: readonly string[]): Promise<
   return rows.map((r) => Number(r.id));
 }
 
+/**
+ * The same search through the app's own read connection to DATABASE_URL: returning tens of
+ * thousands of ids is several times faster without Prisma's row mapping.
+ */
+export async function matchSearchIdsFast(words: readonly string[]): Promise<number[]> {
+  if (words.length === 0) return [];
+  return reader()
+    .prepare(`SELECT rowid FROM "EventSearch" WHERE "EventSearch" MATCH ?`)
+    .pluck()
+    .all(searchExpression(words)) as number[];
+}
+
 type Reader = { file: string; db: Database.Database };
 const globalForReader = globalThis as unknown as { demarcheTimelineReader?: Reader };
 
