@@ -60,6 +60,11 @@ function indexQueryFor(filters: ResolvedFilters): IndexQuery {
   };
 }
 
+/** The row-level form of PUBLIC_EVENT. */
+function isPublicRow(e: { status: string; deletedAt: Date | null }): boolean {
+  return e.status === PUBLIC_EVENT.status && e.deletedAt === null;
+}
+
 const { relationsFrom: _relationsFrom, _count: _relationCount, ...cardCoreSelect } = eventCardSelect;
 
 /**
@@ -70,7 +75,9 @@ const { relationsFrom: _relationsFrom, _count: _relationCount, ...cardCoreSelect
 async function cardsFor(ids: number[]): Promise<EventCardRow[]> {
   if (ids.length === 0) return [];
   const [rows, outgoing, answers] = await Promise.all([
-    prisma.event.findMany({ where: { id: { in: ids }, ...PUBLIC_EVENT }, select: cardCoreSelect }),
+    // By id alone: with "status = ? AND deletedAt IS NULL" beside "id IN (...)" SQLite may
+    // prefer the status index and walk every public event. Visibility is checked below.
+    prisma.event.findMany({ where: { id: { in: ids } }, select: { ...cardCoreSelect, status: true, deletedAt: true } }),
     prisma.eventRelation.findMany({
       where: { fromId: { in: ids } },
       select: {
@@ -84,9 +91,9 @@ async function cardsFor(ids: number[]): Promise<EventCardRow[]> {
       select: { toId: true, from: { select: { status: true, deletedAt: true } } },
     }),
   ]);
-  const isPublic = (e: { status: string; deletedAt: Date | null }) => e.status === PUBLIC_EVENT.status && e.deletedAt === null;
+  const isPublic = isPublicRow;
   const byId = new Map(
-    rows.map((row) => [
+    rows.filter(isPublic).map(({ status: _status, deletedAt: _deletedAt, ...row }) => [
       row.id,
       {
         ...row,
@@ -279,15 +286,16 @@ export async function getEventChain(id: number): Promise<EventChain> {
   let frontier = [id];
   let truncated = false;
   while (frontier.length > 0) {
-    const relations = await prisma.eventRelation.findMany({
-      where: {
-        OR: [
-          { fromId: { in: frontier }, to: PUBLIC_EVENT },
-          { toId: { in: frontier }, from: PUBLIC_EVENT },
-        ],
-      },
-      select: { kind: true, fromId: true, toId: true },
+    // Visibility is checked on the rows rather than with nested relation filters, which
+    // SQLite answers by listing every public event (see cardsFor).
+    const visible = { select: { status: true, deletedAt: true } } as const;
+    const found = await prisma.eventRelation.findMany({
+      where: { OR: [{ fromId: { in: frontier } }, { toId: { in: frontier } }] },
+      select: { kind: true, fromId: true, toId: true, from: visible, to: visible },
     });
+    const relations = found
+      .filter((r) => isPublicRow(r.from) && isPublicRow(r.to))
+      .map(({ kind, fromId, toId }) => ({ kind, fromId, toId }));
     const next: number[] = [];
     for (const relation of relations) {
       links.set(`${relation.fromId}:${relation.toId}:${relation.kind}`, relation);
@@ -303,11 +311,12 @@ export async function getEventChain(id: number): Promise<EventChain> {
     }
     frontier = next;
   }
-  const events = await prisma.event.findMany({
-    where: { id: { in: [...seen] }, ...PUBLIC_EVENT },
+  const rows = await prisma.event.findMany({
+    where: { id: { in: [...seen] } },
     orderBy: [{ dateStart: "asc" }, { id: "asc" }],
-    select: { id: true, title: true, datePrecision: true, dateStart: true, type: true },
+    select: { id: true, title: true, datePrecision: true, dateStart: true, type: true, status: true, deletedAt: true },
   });
+  const events = rows.filter(isPublicRow).map(({ status: _status, deletedAt: _deletedAt, ...event }) => event);
   const present = new Set(events.map((e) => e.id));
   return {
     events,
