@@ -7,7 +7,7 @@ const summary = (page: Page) => page.locator(".summary-line");
 const facet = (page: Page, legend: string) => page.getByRole("group", { name: legend, exact: true });
 
 test.describe("timeline filters", () => {
-  test("each filter narrows the list, and the summary, title and facets follow", async ({ page }) => {
+  test("each filter narrows the list", async ({ page }) => {
     await page.goto("/");
     const total = await cards(page).count();
     expect(total).toBeGreaterThan(10);
@@ -35,15 +35,16 @@ test.describe("timeline filters", () => {
 
     await page.goto("/?sort=oldest");
     await expect(cards(page).first().locator("time").first()).toHaveText("2019");
+  });
 
+  test("the summary, title and facets describe the view", async ({ page }) => {
     // The summary names the actors and the month; facets count under the other filters.
     await page.goto("/?initiator=ru&target=us&from=2021-04&to=2021-04");
     await expect(summary(page)).toHaveText("4 events · Russia → United States · Apr 2021");
     await expect(page).toHaveTitle("4 events · Russia → United States · Apr 2021 · Demarche");
     await expect(facet(page, "Initiator").getByRole("checkbox", { name: /^Russia/ })).toBeChecked();
-    // Without the initiator filter, events against the US in April 2021 include the US's own? No: the
-    // initiator facet lists who acted against the US that month, each with its own count.
-    await expect(facet(page, "Initiator").getByRole("checkbox", { name: /^Russia, 4 events$/ })).toBeVisible();
+    // The initiator facet counts who acted against the US that month, under the other filters.
+    await expect(facet(page, "Initiator").getByRole("checkbox", { name: /^Russia\W+4 events$/ })).toBeVisible();
     await expectNoSeriousA11yViolations(page);
   });
 
@@ -59,9 +60,9 @@ test.describe("timeline filters", () => {
     await expect(summary(page)).toContainText("matching “russian”");
     expect(await cards(page).count()).toBeLessThanOrEqual(expulsions);
 
-    await page.getByLabel("From").fill("2021-04");
-    await page.getByLabel("To").fill("2021-04");
-    await page.getByLabel("To").press("Enter");
+    await page.getByRole("textbox", { name: "From", exact: true }).fill("2021-04");
+    await page.getByRole("textbox", { name: "To", exact: true }).fill("2021-04");
+    await page.getByRole("textbox", { name: "To", exact: true }).press("Enter");
     await expect(page).toHaveURL(/from=2021-04&to=2021-04/);
     await expect(summary(page)).toContainText("Apr 2021");
 

@@ -37,10 +37,9 @@ export function FilterForm({ query, children }: { query: string; children: React
     const form = formRef.current;
     if (!form) return;
     for (const element of Array.from(form.elements)) {
-      if (element === document.activeElement) continue;
       if (element instanceof HTMLInputElement) {
         if (element.type === "checkbox") element.checked = element.defaultChecked;
-        else element.value = element.defaultValue;
+        else if (element !== document.activeElement) element.value = element.defaultValue;
       } else if (element instanceof HTMLSelectElement) {
         for (const option of Array.from(element.options)) option.selected = option.defaultSelected;
       }
