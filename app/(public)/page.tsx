@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActivityChart } from "@/components/timeline/activity-chart";
+import { FilterDisclosure } from "@/components/timeline/filter-disclosure";
 import { FilterPanel } from "@/components/timeline/filter-panel";
 import { LoadMore } from "@/components/timeline/load-more";
 import { Timeline } from "@/components/timeline/timeline";
@@ -65,12 +66,14 @@ export default async function TimelinePage({ searchParams }: { searchParams: Sea
       </div>
       <div className="timeline-layout">
         <aside className="timeline-layout__filters" aria-label="Filters">
-          <FilterPanel
-            filters={filters}
-            rawDates={{ from: firstOf("from"), to: firstOf("to") }}
-            facets={view.facets}
-            query={query}
-          />
+          <FilterDisclosure label={active.length > 0 ? `Filters (${active.length} active)` : "Filters"}>
+            <FilterPanel
+              filters={filters}
+              rawDates={{ from: firstOf("from"), to: firstOf("to") }}
+              facets={view.facets}
+              query={query}
+            />
+          </FilterDisclosure>
         </aside>
         <div className="timeline-layout__main">
           <ActivityChart

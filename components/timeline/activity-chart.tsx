@@ -41,7 +41,9 @@ export function ActivityChart({ unit, buckets, hrefFor }: Props) {
         <svg
           className="activity-chart__svg"
           viewBox={`0 0 ${width} ${HEIGHT}`}
-          width={Math.max(width, 1)}
+          // Bars stretch to the figure's width; there is no text inside to distort.
+          preserveAspectRatio="none"
+          width="100%"
           height={HEIGHT}
           role="group"
           aria-label={caption}
