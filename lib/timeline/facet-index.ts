@@ -393,13 +393,16 @@ export class FacetIndex {
     };
 
     // Pass 1: the main set, and each facet whose only failing filter is its own.
+    // Candidates from posting lists all pass their own dimension; a date range is widened
+    // by the longest event span, so its candidates are still tested.
+    const checks = sets.flatMap((test, d) => (test && (d !== driver.dimension || d === DIM.dates) ? [{ d, test }] : []));
     this.enumerate(driver, (p) => {
       let failed = -1;
-      for (let d = 0; d < sets.length; d++) {
-        const test = sets[d];
-        if (test && !test(p)) {
+      for (let i = 0; i < checks.length; i++) {
+        const check = checks[i]!;
+        if (!check.test(p)) {
           if (failed !== -1) return;
-          failed = d;
+          failed = check.d;
         }
       }
       if (failed === -1) {
