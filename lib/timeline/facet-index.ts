@@ -536,8 +536,9 @@ export class FacetIndex {
         const [from, to] = dimensionKeys as [number, number];
         consider({ dimension, lists: null, from, to, size: to - from });
       } else if (dimension === DIM.q) {
-        // For the search the keys are the matching positions themselves.
-        consider({ dimension, lists: [Int32Array.from(dimensionKeys)], from: 0, to: 0, size: dimensionKeys.length });
+        // For the search the keys are the matching positions themselves, sorted so that the
+        // pass walks the arrays in order (search results come in id order).
+        consider({ dimension, lists: [Int32Array.from(dimensionKeys).sort()], from: 0, to: 0, size: dimensionKeys.length });
       } else {
         consider(fromLists(dimension, this.postingsOf(dimension), dimensionKeys));
       }
