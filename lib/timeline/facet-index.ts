@@ -307,15 +307,9 @@ export class FacetIndex {
       const id = options.cursor.id;
       const before = (pos: number) => this.startDay[pos]! < day || (this.startDay[pos]! === day && this.ids[pos]! < id);
       const atOrBefore = (pos: number) => before(pos) || (this.startDay[pos] === day && this.ids[pos] === id);
-      // lo: number of matched positions that sort before the cursor (or at it, for oldest-first).
-      let lo = 0;
-      let hi = count;
+      // How many matches sort before the cursor (or at it, for oldest-first).
       const test = newest ? before : atOrBefore;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (test(at(mid))) lo = mid + 1;
-        else hi = mid;
-      }
+      const lo = partitionPoint(count, (k) => test(at(k)));
       i = newest ? lo - 1 : lo;
     } else {
       i = newest ? count - 1 : 0;
@@ -663,26 +657,12 @@ export class FacetIndex {
 
   /** First position whose start day is >= day (positions are sorted by start day). */
   private lowerBound(day: number): number {
-    let lo = 0;
-    let hi = this.size;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.startDay[mid]! < day) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return partitionPoint(this.size, (p) => this.startDay[p]! < day);
   }
 
   /** First position whose start day is > day. */
   private upperBound(day: number): number {
-    let lo = 0;
-    let hi = this.size;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.startDay[mid]! <= day) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return partitionPoint(this.size, (p) => this.startDay[p]! <= day);
   }
 }
 
@@ -690,6 +670,18 @@ type Candidates = { dimension: number; lists: Int32Array[] | null; from: number;
 
 function bump(array: Int32Array, index: number): void {
   array[index] = array[index]! + 1;
+}
+
+/** The first index in [0, count) for which `isBefore` is false; `isBefore` must be true for a prefix only. */
+function partitionPoint(count: number, isBefore: (index: number) => boolean): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (isBefore(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A 0/1 lookup table by id (ids above max are never linked, so they are left out). */

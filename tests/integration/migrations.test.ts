@@ -53,9 +53,14 @@ describe("migrations", () => {
     try {
       const indexes = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all() as { name: string }[];
       const names = indexes.map((i) => i.name);
-      expect(names).toContain("Event_status_deletedAt_dateStart_id_idx");
+      expect(names).toContain("Event_status_deletedAt_dateStart_id_dateEnd_type_legalBasis_idx");
       expect(names).toContain("Event_type_dateStart_idx");
       expect(names).toContain("EventParticipant_actorId_role_eventId_idx");
+      // The hand-written part: the search index, its triggers and the timeline's change counter.
+      const triggers = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as { name: string }[]).map((t) => t.name);
+      expect(triggers).toEqual(expect.arrayContaining(["Event_search_insert", "Event_search_update", "Event_search_delete", "Event_timeline_update", "EventParticipant_timeline_insert", "EventTag_timeline_delete"]));
+      expect(sqlite.prepare(`SELECT count(*) FROM "EventSearch"`).pluck().get()).toBe(0);
+      expect(sqlite.prepare(`SELECT "value" FROM "ChangeCounter" WHERE "name" = 'timeline'`).pluck().get()).toBe(0);
     } finally {
       sqlite.close();
     }
