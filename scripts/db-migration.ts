@@ -17,6 +17,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { bin, CommandFailed, main, ROOT } from "./lib/run";
+import { withoutUnmodelledDrops } from "./lib/unmodelled-tables";
 
 const SQLITE_DIR = path.join("prisma", "sqlite");
 const POSTGRES_DIR = path.join("prisma", "postgres");
@@ -36,9 +37,10 @@ function prismaDiff(args: string[], env: Record<string, string> = {}): string {
 
 function sqliteDiff(): string {
   // prisma.config.ts picks the SQLite folder and adapter for a non-PostgreSQL URL.
-  return prismaDiff(["--from-migrations", path.join(SQLITE_DIR, "migrations"), "--to-schema-datamodel", SQLITE_DIR], {
+  const sql = prismaDiff(["--from-migrations", path.join(SQLITE_DIR, "migrations"), "--to-schema-datamodel", SQLITE_DIR], {
     DATABASE_URL: "file:./data/migration-check.db",
   });
+  return withoutUnmodelledDrops(sql);
 }
 
 function postgresDiff(url: string): string {

@@ -1,75 +1,117 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+import { ActivityChart } from "@/components/timeline/activity-chart";
+import { FilterDisclosure } from "@/components/timeline/filter-disclosure";
+import { FilterPanel } from "@/components/timeline/filter-panel";
+import { LoadMore } from "@/components/timeline/load-more";
 import { Timeline } from "@/components/timeline/timeline";
-import { prisma } from "@/lib/db";
-import { resolveFilterReferences } from "@/lib/events/filter-query";
-import { countTimelineEvents, listTimelineEvents } from "@/lib/events/queries";
-import { decodeCursor } from "@/lib/timeline/cursor";
-import { hasActiveFilters, parseTimelineFilters, serializeTimelineFilters } from "@/lib/timeline/filters";
+import { hasActiveFilters } from "@/lib/timeline/filters";
+import { activeFilters, narrowToPeriod, timelineHref } from "@/lib/timeline/links";
+import { loadTimelinePage, searchOf } from "@/lib/timeline/page-data";
 
 export const dynamic = "force-dynamic";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
+export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
+  const data = await loadTimelinePage(searchOf(await searchParams));
+  return { title: hasActiveFilters(data.filters) ? data.summary : `Timeline · ${data.summary}` };
+}
+
 export default async function TimelinePage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
-  const parsed = parseTimelineFilters(params);
-  const { resolved, problems } = await resolveFilterReferences(prisma, parsed.filters);
-  const allProblems = [...parsed.problems, ...problems];
-  const rawCursor = typeof params.cursor === "string" ? params.cursor : undefined;
-  const cursor = decodeCursor(rawCursor);
-  const [page, total] = await Promise.all([
-    listTimelineEvents({ filters: resolved, cursor }),
-    countTimelineEvents(resolved),
-  ]);
-  const query = serializeTimelineFilters(resolved);
+  const data = await loadTimelinePage(searchOf(params));
+  const { filters, view, query } = data;
+  const active = activeFilters(filters, data.labelFor);
+  const firstOf = (name: string) => ([] as string[]).concat(params[name] ?? [])[0] ?? "";
 
   return (
-    <>
+    <div className="timeline-page">
       <div className="page-heading">
         <h1>Timeline</h1>
-        <p className="summary-line">
-          {total} {total === 1 ? "event" : "events"}, {resolved.sort === "oldest" ? "oldest" : "newest"} first
-          {cursor ? " · continued" : null}
+        <p className="summary-line" role="status">
+          {data.summary}
+          {data.continued ? " · continued" : null}
         </p>
-        {rawCursor && !cursor ? (
+        {data.badCursor ? (
           <p className="notice" role="status">
             The page position in this link is not valid; showing the first page.
           </p>
         ) : null}
-        {allProblems.length > 0 ? (
-          <ul className="notice" role="status" aria-label="Problems with this link">
-            {allProblems.map((p) => (
+        {data.problems.length > 0 ? (
+          <ul className="notice" aria-label="Problems with this link">
+            {data.problems.map((p) => (
               <li key={`${p.param}-${p.value}`}>{p.message}</li>
             ))}
           </ul>
         ) : null}
+        {active.length > 0 ? (
+          <ul className="active-filters" aria-label="Active filters">
+            {active.map((f) => (
+              <li key={`${f.param}-${f.value}`}>
+                <Link href={f.href} className="chip" scroll={false}>
+                  {f.label}
+                  <span aria-hidden="true"> ×</span>
+                  <span className="visually-hidden"> (remove this filter)</span>
+                </Link>
+              </li>
+            ))}
+            <li>
+              <Link href={timelineHref({ ...filters, ...CLEARED, sort: filters.sort })} className="chip chip--clear" scroll={false}>
+                Clear all filters
+              </Link>
+            </li>
+          </ul>
+        ) : null}
       </div>
-      {page.events.length === 0 ? (
-        <p className="empty">
-          {hasActiveFilters(resolved) ? (
-            <>
-              No published event matches these filters. <Link href="/">Clear all filters</Link>
-            </>
+      <div className="timeline-layout">
+        <aside className="timeline-layout__filters" aria-label="Filters">
+          <FilterDisclosure label={active.length > 0 ? `Filters (${active.length} active)` : "Filters"}>
+            <FilterPanel
+              filters={filters}
+              rawDates={{ from: firstOf("from"), to: firstOf("to") }}
+              facets={view.facets}
+              query={query}
+            />
+          </FilterDisclosure>
+        </aside>
+        <div className="timeline-layout__main">
+          <ActivityChart
+            unit={view.chart.unit}
+            buckets={view.chart.buckets}
+            hrefFor={(period) => timelineHref(narrowToPeriod(filters, period))}
+          />
+          {view.events.length === 0 ? (
+            <div className="empty">
+              {hasActiveFilters(filters) ? (
+                <>
+                  <p>
+                    No published event matches all of these filters together
+                    {active.length > 1 ? "; removing one of them above may help." : "."}
+                  </p>
+                  <p>
+                    <Link href="/">Clear all filters</Link>
+                  </p>
+                </>
+              ) : data.continued ? (
+                <p>
+                  There are no events after this point. <Link href={timelineHref(filters)}>Back to the first page</Link>
+                </p>
+              ) : (
+                <p>No events have been published yet.</p>
+              )}
+            </div>
           ) : (
-            "No events have been published yet."
+            <Timeline events={view.events} />
           )}
-        </p>
-      ) : (
-        <Timeline events={page.events} />
-      )}
-      {page.nextCursor ? (
-        <p className="load-more">
-          <Link href={`/?${withCursor(query, page.nextCursor)}`} className="button">
-            Older events
-          </Link>
-        </p>
-      ) : null}
-    </>
+          <LoadMore
+            key={`${query}|${view.nextCursor ?? ""}`}
+            href={view.nextCursor ? timelineHref(filters, { cursor: view.nextCursor }) : null}
+          />
+        </div>
+      </div>
+    </div>
   );
 }
 
-function withCursor(query: URLSearchParams, cursor: string): string {
-  const next = new URLSearchParams(query);
-  next.set("cursor", cursor);
-  return next.toString();
-}
+const CLEARED = { q: "", words: [], from: null, to: null, types: [], actors: [], initiators: [], targets: [], tags: [], bases: [] };

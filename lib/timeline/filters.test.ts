@@ -65,3 +65,60 @@ describe("parseTimelineFilters", () => {
     expect(serializeTimelineFilters(EMPTY_FILTERS).toString()).toBe("");
   });
 });
+
+describe("parseTimelineFilters, parameter by parameter", () => {
+  const parse = (q: string) => parseTimelineFilters(new URLSearchParams(q));
+
+  it("folds the search into at most ten distinct words", () => {
+    const { filters } = parse("q=Gençoğlu+GENCOGLU+S-400&q=more");
+    expect(filters.q).toBe("Gençoğlu GENCOGLU S-400 more");
+    expect(filters.words).toEqual(["gencoglu", "s", "400", "more"]);
+    expect(parse(`q=${Array.from({ length: 15 }, (_, i) => `w${i}`).join("+")}`).filters.words).toHaveLength(10);
+  });
+
+  it("reads dates at every precision and reports extra or invalid ones", () => {
+    expect(parse("from=2021&to=2021-04-15").filters).toMatchObject({
+      from: { precision: "year", start: "2021-01-01" },
+      to: { precision: "day", end: "2021-04-15" },
+    });
+    const extra = parse("from=2020&from=2021");
+    expect(extra.filters.from?.value).toBe("2020");
+    expect(extra.problems).toEqual([expect.objectContaining({ param: "from", value: "2021" })]);
+    for (const bad of ["21", "2021-13", "2021-04-31", "April", "2021/04"]) {
+      const { filters, problems } = parse(`to=${encodeURIComponent(bad)}`);
+      expect(filters.to, bad).toBeNull();
+      expect(problems[0]?.message, bad).toMatch(/"to" ignored/);
+    }
+  });
+
+  it("lowercases actor references and accepts slugs and ISO codes in every role", () => {
+    const { filters, problems } = parse("actor=Czech-Republic&initiator=US&target=ru&target=ru&tag=S-400");
+    expect(filters).toMatchObject({ actors: ["czech-republic"], initiators: ["us"], targets: ["ru"], tags: ["s-400"] });
+    expect(problems).toEqual([]);
+    for (const param of ["actor", "target", "tag"]) {
+      const bad = parse(`${param}=a%20b`);
+      expect(bad.problems[0]?.param).toBe(param);
+      expect(bad.problems[0]?.message).toMatch(/not a valid/);
+    }
+  });
+
+  it("keeps legal bases as given, whitespace collapsed", () => {
+    expect(parse("basis=CAATSA++Section+231&basis=Executive+Order+14024").filters.bases).toEqual([
+      "CAATSA Section 231",
+      "Executive Order 14024",
+    ]);
+  });
+
+  it("knows both sort orders", () => {
+    expect(parse("sort=oldest").filters.sort).toBe("oldest");
+    expect(parse("sort=newest").filters.sort).toBe("newest");
+    expect(parse("sort=OLDEST").problems[0]?.message).toMatch(/Unknown sort order/);
+  });
+
+  it("says whether anything narrows the view (sort alone does not)", () => {
+    expect(hasActiveFilters(parse("sort=oldest").filters)).toBe(false);
+    for (const q of ["q=x", "from=2020", "to=2020", "type=meeting", "actor=us", "initiator=us", "target=us", "tag=x", "basis=x"]) {
+      expect(hasActiveFilters(parse(q).filters), q).toBe(true);
+    }
+  });
+});

@@ -15,9 +15,9 @@ export const MAX_QUERY_LENGTH = 200;
 export const MAX_VALUES_PER_PARAM = 20;
 
 export type TimelineFilters = {
-  /** Free-text search, folded; words must all match. Empty when absent. */
+  /** Free-text search as typed (whitespace collapsed). Empty when absent. */
   q: string;
-  /** The raw words of q, folded, for highlighting and matching. */
+  /** The words of q, case- and accent-folded; each must start a word of the event's search text. */
   words: string[];
   from: PartialDate | null;
   to: PartialDate | null;
@@ -28,7 +28,7 @@ export type TimelineFilters = {
   targets: string[];
   /** Tag slugs. */
   tags: string[];
-  /** Legal bases, matched case-insensitively and exactly. */
+  /** Legal bases, matched exactly (as the facet lists them). */
   bases: string[];
   sort: Sort;
 };

@@ -1,38 +1,105 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { overlaps, parsePartialDate } from "@/lib/dates/partial-date";
-import { resolveFilterReferences } from "@/lib/events/filter-query";
-import { listTimelineEvents } from "@/lib/events/queries";
+import { eventOrderBy, eventWhereForFilters, resolveFilterReferences, type ResolvedFilters } from "@/lib/events/filter-query";
+import { countTimelineEvents, getTimelineView, listTimelineEvents, type FacetName } from "@/lib/events/queries";
 import { readEventSnapshot, type EventSnapshot } from "@/lib/events/snapshot";
-import { parseTimelineFilters } from "@/lib/timeline/filters";
-import { foldText } from "@/lib/text/fold";
+import { parseTimelineFilters, type TimelineFilters } from "@/lib/timeline/filters";
+import { foldText, slugify } from "@/lib/text/fold";
 import { loadExamples } from "./example-data";
 
 let all: EventSnapshot[];
 
+async function readAll(): Promise<EventSnapshot[]> {
+  const ids = await prisma.event.findMany({ select: { id: true } });
+  return (await Promise.all(ids.map((e) => readEventSnapshot(prisma, e.id)))).filter((e): e is EventSnapshot => e !== null);
+}
+
 beforeAll(async () => {
   await loadExamples(prisma);
-  const ids = await prisma.event.findMany({ select: { id: true } });
-  all = (await Promise.all(ids.map((e) => readEventSnapshot(prisma, e.id)))).filter((e): e is EventSnapshot => e !== null);
+  // Drafts and trashed events must never show: make some.
+  const [draft, trashed] = await prisma.event.findMany({ select: { id: true }, orderBy: { id: "asc" }, take: 2, skip: 3 });
+  await prisma.event.update({ where: { id: draft!.id }, data: { status: "draft" } });
+  await prisma.event.update({ where: { id: trashed!.id }, data: { deletedAt: new Date() } });
+  all = await readAll();
 });
 
-async function query(q: string): Promise<string[]> {
+async function resolve(q: string): Promise<{ filters: TimelineFilters; resolved: ResolvedFilters }> {
   const parsed = parseTimelineFilters(new URLSearchParams(q));
   const { resolved } = await resolveFilterReferences(prisma, parsed.filters);
+  return { filters: parsed.filters, resolved };
+}
+
+async function query(q: string): Promise<string[]> {
+  const { resolved } = await resolve(q);
   const page = await listTimelineEvents({ filters: resolved, limit: 200 });
   return page.events.map((e) => e.title);
 }
 
+const isPublic = (e: EventSnapshot) => e.status === "published" && e.deletedAt === null;
+
 /** The same question answered without the query builder: plain filtering of full snapshots. */
 function expected(predicate: (e: EventSnapshot) => boolean, sort: "newest" | "oldest" = "newest"): string[] {
   return all
-    .filter((e) => e.status === "published" && e.deletedAt === null)
+    .filter(isPublic)
     .filter(predicate)
     .sort((a, b) => (a.dateStart === b.dateStart ? a.id - b.id : a.dateStart < b.dateStart ? -1 : 1) * (sort === "newest" ? -1 : 1))
     .map((e) => e.title);
 }
 
 const code = (list: { isoCode: string | null }[], iso: string) => list.some((a) => a.isoCode === iso);
+
+/** Search semantics, computed independently: every word starts a word of the event's text. */
+function matchesWords(e: EventSnapshot, words: string[]): boolean {
+  const text = [
+    e.title,
+    e.summary,
+    e.legalBasis,
+    e.location,
+    ...[...e.initiators, ...e.targets].flatMap((a) => [a.name, a.isoCode]),
+    ...e.tags,
+    ...e.sources.flatMap((s) => [s.title, s.publisher]),
+  ]
+    .filter((p): p is string => !!p)
+    .join(" ");
+  const tokens = foldText(text).split(/[^\p{L}\p{N}]+/u);
+  return words.every((w) => tokens.some((t) => t.startsWith(w)));
+}
+
+/** Whether an event passes one URL's filters, leaving out one facet (for facet counts). */
+function passes(e: EventSnapshot, f: TimelineFilters, skip: FacetName | null): boolean {
+  const refers = (a: { name: string; isoCode: string | null }, refs: string[]) =>
+    refs.some((r) => slugify(a.name) === r || a.isoCode?.toLowerCase() === r);
+  const range = { start: f.from?.start ?? "0000-01-01", end: f.to?.end ?? "9999-12-31" };
+  return (
+    overlaps({ start: e.dateStart, end: e.dateEnd }, range) &&
+    (skip === "type" || f.types.length === 0 || (f.types as string[]).includes(e.type)) &&
+    (skip === "actor" || f.actors.length === 0 || [...e.initiators, ...e.targets].some((a) => refers(a, f.actors))) &&
+    (skip === "initiator" || f.initiators.length === 0 || e.initiators.some((a) => refers(a, f.initiators))) &&
+    (skip === "target" || f.targets.length === 0 || e.targets.some((a) => refers(a, f.targets))) &&
+    (skip === "tag" || f.tags.length === 0 || e.tags.some((t) => f.tags.includes(slugify(t)))) &&
+    (skip === "basis" || f.bases.length === 0 || (e.legalBasis !== null && f.bases.includes(e.legalBasis))) &&
+    matchesWords(e, f.words)
+  );
+}
+
+const COMBINATIONS = [
+  "",
+  "initiator=ru&target=us&from=2021-04&to=2021-04",
+  "from=2020-12-10&to=2020-12-20",
+  "type=diplomatic-expulsion&type=designation&sort=oldest",
+  "tag=s-400",
+  "basis=CAATSA+Section+231",
+  "q=GENCOGLU",
+  "q=persona+non+grata",
+  "actor=czech-republic",
+  "actor=us&type=sanctions-imposed",
+  "initiator=us&initiator=ru&from=2019&to=2021",
+  "target=tr&q=sanction",
+  "from=2021",
+  "to=2020-06",
+  "tag=s-400&type=sanctions-imposed&initiator=us",
+];
 
 describe("filtered timeline queries", () => {
   it("combine initiator and target by ISO code with a month", async () => {
@@ -63,11 +130,14 @@ describe("filtered timeline queries", () => {
     expect(await query("basis=CAATSA+Section+231")).toEqual(expected((e) => e.legalBasis === "CAATSA Section 231"));
   });
 
-  it("search case- and accent-insensitively across actors and text", async () => {
-    expect(await query("q=GENCOGLU")).toEqual(expected((e) => e.targets.some((a) => foldText(a.name).includes("gencoglu"))));
-    expect(await query("q=persona+non+grata")).toEqual(
-      expected((e) => ["persona", "non", "grata"].every((w) => foldText(`${e.title} ${e.summary}`).includes(w))),
-    );
+  it("search case- and accent-insensitively across actors and text, by word prefix", async () => {
+    const gencoglu = await query("q=GENCOGLU");
+    expect(gencoglu.length).toBeGreaterThan(0);
+    expect(gencoglu).toEqual(expected((e) => e.targets.some((a) => foldText(a.name).includes("gencoglu"))));
+    expect(await query("q=gencog")).toEqual(gencoglu);
+    // Inside a word is not a match: words are found from their start.
+    expect(await query("q=coglu")).toEqual([]);
+    expect(await query("q=persona+non+grata")).toEqual(expected((e) => matchesWords(e, ["persona", "non", "grata"])));
   });
 
   it("any participant by slug", async () => {
@@ -82,5 +152,61 @@ describe("filtered timeline queries", () => {
     expect(problems).toEqual([{ param: "initiator", value: "atlantis", message: expect.stringMatching(/No actor "atlantis"/) }]);
     expect(resolved.initiatorIds).toEqual([]);
     expect(resolved.targetIds).toHaveLength(1);
+  });
+
+  it.each(COMBINATIONS)("agree with an independent computation and with the Prisma builder: %s", async (q) => {
+    const { filters, resolved } = await resolve(q);
+    const expectedTitles = expected((e) => passes(e, filters, null), filters.sort);
+    expect(await query(q)).toEqual(expectedTitles);
+    expect(await countTimelineEvents(resolved)).toBe(expectedTitles.length);
+    // The builder the exports use returns the same events in the same order.
+    const viaPrisma = await prisma.event.findMany({
+      where: eventWhereForFilters(resolved),
+      orderBy: eventOrderBy(filters.sort),
+      select: { title: true },
+    });
+    expect(viaPrisma.map((e) => e.title)).toEqual(expectedTitles);
+  });
+});
+
+describe("facet counts", () => {
+  const facetKeys: Record<FacetName, (e: EventSnapshot) => string[]> = {
+    type: (e) => [e.type],
+    initiator: (e) => e.initiators.map((a) => a.name),
+    target: (e) => e.targets.map((a) => a.name),
+    actor: (e) => [...new Set([...e.initiators, ...e.targets].map((a) => a.name))],
+    tag: (e) => e.tags,
+    basis: (e) => (e.legalBasis ? [e.legalBasis] : []),
+  };
+
+  it.each(COMBINATIONS)("count each option under the other active filters: %s", async (q) => {
+    const { filters, resolved } = await resolve(q);
+    const view = await getTimelineView({ filters: resolved, limit: 5 });
+    for (const [facet, keysOf] of Object.entries(facetKeys) as [FacetName, (e: EventSnapshot) => string[]][]) {
+      const counts = new Map<string, number>();
+      for (const e of all.filter(isPublic).filter((e) => passes(e, filters, facet))) {
+        for (const key of keysOf(e)) counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      const shown = new Map(
+        view.facets[facet].filter((o) => o.count > 0).map((o) => [facet === "type" ? o.value : o.label, o.count]),
+      );
+      expect(Object.fromEntries(shown), `${facet} facet for "${q}"`).toEqual(Object.fromEntries(counts));
+      // Selected values are listed (checked) even when nothing else matches them.
+      for (const option of view.facets[facet]) {
+        if (option.selected) expect(option.count, `${facet} ${option.value}`).toBe(counts.get(facet === "type" ? option.value : option.label) ?? 0);
+      }
+    }
+    // The chart counts exactly the matching events.
+    expect(view.chart.buckets.reduce((sum, b) => sum + b.total, 0)).toBe(view.total);
+  });
+
+  it("follow a write at once (the facet index is rebuilt when the data changes)", async () => {
+    const { resolved } = await resolve("type=diplomatic-expulsion");
+    const before = await countTimelineEvents(resolved);
+    const one = await prisma.event.findFirstOrThrow({ where: { type: "diplomatic-expulsion", status: "published", deletedAt: null } });
+    await prisma.event.update({ where: { id: one.id }, data: { status: "draft" } });
+    expect(await countTimelineEvents(resolved)).toBe(before - 1);
+    await prisma.event.update({ where: { id: one.id }, data: { status: "published" } });
+    expect(await countTimelineEvents(resolved)).toBe(before);
   });
 });

@@ -68,7 +68,7 @@ describe("migrations", () => {
 
   it("index what the timeline filters on", async () => {
     const { indexes } = await catalogue();
-    expect(indexes).toContain("Event_status_deletedAt_dateStart_id_idx");
+    expect(indexes).toContain("Event_status_deletedAt_dateStart_id_dateEnd_type_legalBasis_idx");
     expect(indexes).toContain("Event_type_dateStart_idx");
     expect(indexes).toContain("EventParticipant_actorId_role_eventId_idx");
   });
@@ -77,6 +77,19 @@ describe("migrations", () => {
     const sqlite = new Database(db.file ?? "", { readonly: true });
     try {
       expect(sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
+    } finally {
+      sqlite.close();
+    }
+  });
+
+  it.runIf(db.provider === "sqlite")("add the SQLite search index, its triggers and the change counter", () => {
+    const sqlite = new Database(db.file ?? "", { readonly: true });
+    try {
+      // The hand-written part: the search index, its triggers and the timeline's change counter.
+      const triggers = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as { name: string }[]).map((t) => t.name);
+      expect(triggers).toEqual(expect.arrayContaining(["Event_search_insert", "Event_search_update", "Event_search_delete", "Event_timeline_update", "EventParticipant_timeline_insert", "EventTag_timeline_delete"]));
+      expect(sqlite.prepare(`SELECT count(*) FROM "EventSearch"`).pluck().get()).toBe(0);
+      expect(sqlite.prepare(`SELECT "value" FROM "ChangeCounter" WHERE "name" = 'timeline'`).pluck().get()).toBe(0);
     } finally {
       sqlite.close();
     }

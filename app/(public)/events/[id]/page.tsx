@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { ActorFlow } from "@/components/events/actor-list";
 import { splitParticipants } from "@/components/events/event-card";
 import { EventChainList } from "@/components/events/event-chain";
@@ -14,20 +15,23 @@ export const dynamic = "force-dynamic";
 
 type Params = Promise<{ id: string }>;
 
+// The page and its metadata read the same event once per request.
+const readPublicEvent = cache(getPublicEvent);
+
 function parseId(raw: string): number | null {
   return /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : null;
 }
 
 async function loadEvent(raw: string) {
   const id = parseId(raw);
-  const event = id === null ? null : await getPublicEvent(id);
+  const event = id === null ? null : await readPublicEvent(id);
   if (!event) notFound();
   return event;
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const id = parseId((await params).id);
-  const event = id === null ? null : await getPublicEvent(id);
+  const event = id === null ? null : await readPublicEvent(id);
   return event ? { title: event.title, description: event.summary.slice(0, 200) } : { title: "Event not found" };
 }
 

@@ -1,0 +1,62 @@
+import "server-only";
+import { cache } from "react";
+import { prisma } from "@/lib/db";
+import { resolveFilterReferences } from "@/lib/events/filter-query";
+import { getTimelineView, type FacetOption, type TimelineView } from "@/lib/events/queries";
+import { decodeCursor } from "@/lib/timeline/cursor";
+import { parseTimelineFilters, serializeTimelineFilters, type FilterProblem, type TimelineFilters } from "@/lib/timeline/filters";
+import { describeView, withoutUnknownReferences } from "@/lib/timeline/links";
+import { matchSearchIdsFast } from "@/lib/timeline/sqlite-source";
+
+export type TimelinePageData = {
+  /** The filters in effect (unknown references dropped), for links and the form. */
+  filters: TimelineFilters;
+  /** Their canonical query string. */
+  query: string;
+  problems: FilterProblem[];
+  /** A cursor was given but was not valid (the first page is shown). */
+  badCursor: boolean;
+  continued: boolean;
+  view: TimelineView;
+  summary: string;
+  labelFor: (param: string, value: string) => string;
+};
+
+type Params = Record<string, string | string[] | undefined>;
+
+/**
+ * Everything the timeline page needs for a query string; cached per request so that the
+ * page and its metadata (title) share one computation.
+ */
+export const loadTimelinePage = cache(async (search: string): Promise<TimelinePageData> => {
+  const params = new URLSearchParams(search);
+  const parsed = parseTimelineFilters(params);
+  const { resolved, problems } = await resolveFilterReferences(prisma, parsed.filters, { search: matchSearchIdsFast });
+  const rawCursor = params.get("cursor") ?? undefined;
+  const cursor = decodeCursor(rawCursor);
+  const view = await getTimelineView({ filters: resolved, cursor });
+  const filters = withoutUnknownReferences(parsed.filters, problems);
+  const labelFor = (param: string, value: string) => {
+    const options = (view.facets as Record<string, FacetOption[] | undefined>)[param] ?? [];
+    return options.find((o) => o.value === value || o.slug === value)?.label ?? value;
+  };
+  return {
+    filters,
+    query: serializeTimelineFilters(filters).toString(),
+    problems: [...parsed.problems, ...problems],
+    badCursor: rawCursor !== undefined && cursor === null,
+    continued: cursor !== null,
+    view,
+    summary: describeView(filters, view.total, labelFor),
+    labelFor,
+  };
+});
+
+/** The search params of a page as a query string (repeated parameters kept). */
+export function searchOf(params: Params): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    for (const v of ([] as string[]).concat(value ?? [])) search.append(name, v);
+  }
+  return search.toString();
+}
