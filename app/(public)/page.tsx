@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ExportLink } from "@/components/timeline/export-link";
 import { Timeline } from "@/components/timeline/timeline";
 import { prisma } from "@/lib/db";
 import { resolveFilterReferences } from "@/lib/events/filter-query";
@@ -31,6 +32,7 @@ export default async function TimelinePage({ searchParams }: { searchParams: Sea
           {total} {total === 1 ? "event" : "events"}, {resolved.sort === "oldest" ? "oldest" : "newest"} first
           {cursor ? " · continued" : null}
         </p>
+        {total > 0 ? <ExportLink query={query} total={total} /> : null}
         {rawCursor && !cursor ? (
           <p className="notice" role="status">
             The page position in this link is not valid; showing the first page.
