@@ -133,3 +133,20 @@ export async function createEvent(
   await recordRevision(db, event.id, options.kind ?? "create", options.userId);
   return event.id;
 }
+
+/**
+ * Replaces an event's content with `input` as its next version and records the revision,
+ * in the caller's transaction. Minimal version written for the import (issue 5); the
+ * editors' branch (issue 4) has the full one with optimistic concurrency, which replaces
+ * this at merge time (its `kind` must then also accept "import").
+ */
+export async function updateEvent(
+  db: Db,
+  eventId: number,
+  input: EventInput,
+  options: { userId: number | null; kind?: RevisionKind },
+): Promise<void> {
+  await db.event.update({ where: { id: eventId }, data: { ...eventColumns(input), version: { increment: 1 } } });
+  await writeEventChildren(db, eventId, input);
+  await recordRevision(db, eventId, options.kind ?? "update", options.userId);
+}
