@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { CSV_COLUMNS, eventToCsvRecord } from "@/lib/csv/columns";
+import { CSV_COLUMNS } from "@/lib/csv/columns";
 import { neutraliseFormula, restoreFormula } from "@/lib/csv/formula";
 import { parsePartialDate } from "@/lib/dates/partial-date";
 import type { EventSnapshot } from "@/lib/events/snapshot";

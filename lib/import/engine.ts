@@ -37,6 +37,8 @@ export type ImportOptions = {
   userId: number | null;
   columnOf: ColumnOf;
   onProgress?: (rows: number) => void;
+  /** Called inside the apply transaction before the first event row, e.g. to restore actors. */
+  beforeEvents?: (tx: Db) => Promise<void>;
   /** Called inside the apply transaction after every event row, e.g. to restore revisions. */
   afterEvents?: (tx: Db, created: ReadonlySet<number>) => Promise<void>;
   restoreExtras?: (id: number) => RestoreExtras | undefined;
@@ -57,8 +59,7 @@ const APPLY_TIMEOUT_MS = 60 * 60 * 1000;
 
 /** Checks every row against the database and reports what would happen; writes nothing. */
 export async function dryRunImport(db: PrismaClient, source: RecordSource, options: ImportOptions): Promise<ImportReport> {
-  const report = await processRecords(db, source, options, false);
-  return report;
+  return processRecords(db, source, options, false);
 }
 
 /**
@@ -73,6 +74,7 @@ export async function applyImport(db: PrismaClient, source: RecordSource, option
         // newest first). The checks below guarantee every reference exists by the end;
         // SQLite verifies the foreign keys at commit instead of at each statement.
         await tx.$executeRawUnsafe("PRAGMA defer_foreign_keys = ON");
+        await options.beforeEvents?.(tx);
         const report = await processRecords(tx, source, options, true);
         if (report.errorRows > 0 || report.fileErrors.length > 0) throw new ImportRejected(report);
         await options.afterEvents?.(tx, new Set(report.outcomes.filter((o) => o.action === "create").map((o) => o.id ?? 0)));
