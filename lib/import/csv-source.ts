@@ -87,3 +87,15 @@ export const csvColumnOf: ColumnOf = (path) => {
   if (field === "sources") return part === "title" ? "source_titles" : "source_urls";
   return CSV_COLUMN_OF_FIELD[String(field)] ?? String(field ?? "");
 };
+
+/** The number of data rows (records after the header), for a progress bar; reads the file once more. */
+export async function countCsvRows(file: string): Promise<number> {
+  let records = 0;
+  const parser = fs.createReadStream(file).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true }));
+  try {
+    for await (const _record of parser) records += 1;
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+  }
+  return Math.max(records - 1, 0);
+}

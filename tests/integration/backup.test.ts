@@ -9,7 +9,7 @@ import { importFile } from "@/lib/import/import-file";
 import type { PrismaClient } from "@/lib/db/client";
 import { createTestDatabase, type TestDatabase } from "./database";
 import { eventIdsByTitle, loadExamples } from "./example-data";
-import { exportCsv } from "./export-helpers";
+import { exportCsvText as exportCsv } from "@/lib/export/export-text";
 
 let original: TestDatabase;
 let restored: TestDatabase;

@@ -7,7 +7,7 @@ import { csvColumnOf, csvFileSource } from "@/lib/import/csv-source";
 import { applyImport, dryRunImport } from "@/lib/import/engine";
 import { createTestDatabase, type TestDatabase } from "./database";
 import { loadExamples } from "./example-data";
-import { exportCsv } from "./export-helpers";
+import { exportCsvText as exportCsv } from "@/lib/export/export-text";
 
 let source: TestDatabase;
 let target: TestDatabase;
@@ -37,6 +37,13 @@ afterAll(async () => {
 const options = { userId: null, columnOf: csvColumnOf };
 
 describe("CSV export -> import -> export", () => {
+  it("matches the documented example file (docs/examples), apart from the load times", () => {
+    const withoutTimes = (text: string) => (parse(text) as string[][]).map((row) => row.slice(0, -1));
+    const documented = fs.readFileSync(path.resolve(import.meta.dirname, "../../docs/examples/demarche-events-example.csv"), "utf8");
+    expect(withoutTimes(exported)).toEqual(withoutTimes(documented));
+    expect((parse(exported) as string[][])[0]?.at(-1)).toBe("updated_at");
+  });
+
   it("reads in small batches exactly what it reads in one", async () => {
     expect(await exportCsv(source.prisma, "", { batchSize: 3 })).toBe(exported);
   });
