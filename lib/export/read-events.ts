@@ -1,23 +1,13 @@
 import { setImmediate as nextTick } from "node:timers/promises";
 import type { Db, Prisma } from "@/lib/db/client";
-import { afterCursor, eventOrderBy, PUBLIC_EVENT } from "@/lib/events/filter-query";
-import {
-  eventSnapshotInclude,
-  toEventSnapshot,
-  type EventSnapshot,
-  type EventWithSnapshotInclude,
-} from "@/lib/events/snapshot";
+import { afterCursor, eventOrderBy } from "@/lib/events/filter-query";
+import type { EventSnapshot } from "@/lib/events/snapshot";
+import { loadEventSnapshots } from "@/lib/export/snapshot-sql";
 import type { TimelineCursor } from "@/lib/timeline/cursor";
 import type { Sort } from "@/lib/timeline/filters";
 
 /** Events per database read: large enough to amortise a query, small enough that memory stays flat. */
 export const EXPORT_BATCH_SIZE = 1000;
-
-/** The public exports never name a draft or trashed event, not even as a relation target. */
-const publicSnapshotInclude = {
-  ...eventSnapshotInclude,
-  relationsFrom: { where: { to: PUBLIC_EVENT }, select: { kind: true, toId: true } },
-} satisfies Prisma.EventInclude;
 
 export type ReadEventsOptions = {
   /** The rows to export: for the public exports, `eventWhereForFilters(resolved)`. */
@@ -36,18 +26,18 @@ export type ReadEventsOptions = {
  */
 export async function* readEventBatches(db: Db, options: ReadEventsOptions): AsyncGenerator<EventSnapshot[]> {
   const take = options.batchSize ?? EXPORT_BATCH_SIZE;
-  const include = options.publicRelationsOnly ? publicSnapshotInclude : eventSnapshotInclude;
   let cursor: TimelineCursor | null = null;
   for (;;) {
+    // Which events, and in what order, comes from the timeline's own query builder; only
+    // the loading of their details is specialised (lib/export/snapshot-sql.ts).
     const where: Prisma.EventWhereInput = cursor ? { AND: [options.where, afterCursor(cursor, options.sort)] } : options.where;
-    const rows: EventWithSnapshotInclude[] = await db.event.findMany({
-      where,
-      orderBy: eventOrderBy(options.sort),
-      take,
-      include,
-    });
+    const rows = await db.event.findMany({ where, orderBy: eventOrderBy(options.sort), take, select: { id: true, dateStart: true } });
     if (rows.length === 0) return;
-    yield rows.map(toEventSnapshot);
+    yield await loadEventSnapshots(
+      db,
+      rows.map((r) => r.id),
+      { publicRelationsOnly: options.publicRelationsOnly },
+    );
     if (rows.length < take) return;
     const last = rows.at(-1);
     if (!last) return;

@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { resolveFilterReferences } from "@/lib/events/filter-query";
 import { listTimelineEvents } from "@/lib/events/queries";
+import { readEventSnapshot } from "@/lib/events/snapshot";
 import { exportCsvText } from "@/lib/export/export-text";
+import { loadEventSnapshots } from "@/lib/export/snapshot-sql";
 import { parseTimelineFilters } from "@/lib/timeline/filters";
 import { eventIdsByTitle, loadExamples } from "./example-data";
 
@@ -51,5 +53,15 @@ describe("the public CSV export", () => {
     expect(rows.every((r) => r.status === "published")).toBe(true);
     const answer = rows.find((r) => r.title === "Russia orders 10 US diplomats to leave")!;
     expect(answer.responds_to).toBe("");
+  });
+});
+
+describe("the exports' batch loader", () => {
+  it("reads the same snapshots as the revision writer, in the order asked", async () => {
+    const all = (await prisma.event.findMany({ select: { id: true }, orderBy: { id: "desc" } })).map((e) => e.id);
+    await prisma.source.updateMany({ where: { eventId: all[0] }, data: { retrievedAt: new Date("2026-01-02T03:04:05Z") } });
+    const batch = await loadEventSnapshots(prisma, [...all, 999_999], { publicRelationsOnly: false });
+    expect(batch.map((e) => e.id)).toEqual(all);
+    expect(batch).toEqual(await Promise.all(all.map((id) => readEventSnapshot(prisma, id))));
   });
 });
