@@ -22,18 +22,12 @@ SELECT e.id, e.title, e.summary, e.datePrecision, e.dateStart, e.dateEnd, e.endD
      WHERE r.fromId = e.id ${publicRelationsOnly ? "AND t.status = 'published' AND t.deletedAt IS NULL" : ""}) AS relations
 FROM Event e WHERE e.id IN (SELECT value FROM json_each(?))`;
 
-type SnapshotRow = {
+/** A row as SQLite returns it: the event's plain columns, integers maybe as bigint, instants as stored, children as JSON text. */
+type SnapshotRow = Omit<
+  EventSnapshot,
+  "id" | "date" | "version" | "createdAt" | "updatedAt" | "deletedAt" | "measures" | "initiators" | "targets" | "tags" | "sources" | "relations"
+> & {
   id: number | bigint;
-  title: string;
-  summary: string;
-  datePrecision: string;
-  dateStart: string;
-  dateEnd: string;
-  endDate: string | null;
-  type: string;
-  status: string;
-  legalBasis: string | null;
-  location: string | null;
   version: number | bigint;
   createdAt: unknown;
   updatedAt: unknown;

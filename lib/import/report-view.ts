@@ -9,38 +9,18 @@ export const LISTED_ROWS = 500;
 export const LISTED_ERRORS = 1000;
 
 /** What the admin page shows of a report: small enough to send to the browser for any file size. */
-export type ImportReportView = {
-  applied: boolean;
-  rows: number;
-  creates: number;
-  updates: number;
-  unchanged: number;
-  errorRows: number;
-  fileErrors: RowError[];
+export type ImportReportView = Omit<ImportReport, "outcomes"> & {
   /** Every row with errors (up to LISTED_ERRORS), then the others (up to LISTED_ROWS), in file order. */
   listed: RowOutcome[];
   hiddenRows: number;
-  newActors: string[];
-  newTags: string[];
 };
 
 export function toReportView(report: ImportReport): ImportReportView {
   const errors = report.outcomes.filter((o) => o.action === "error").slice(0, LISTED_ERRORS);
   const others = report.outcomes.filter((o) => o.action !== "error").slice(0, LISTED_ROWS);
   const listed = [...errors, ...others].sort((a, b) => a.row - b.row);
-  return {
-    applied: report.applied,
-    rows: report.rows,
-    creates: report.creates,
-    updates: report.updates,
-    unchanged: report.unchanged,
-    errorRows: report.errorRows,
-    fileErrors: report.fileErrors,
-    listed,
-    hiddenRows: report.outcomes.length - listed.length,
-    newActors: report.newActors,
-    newTags: report.newTags,
-  };
+  const { outcomes, ...counts } = report;
+  return { ...counts, listed, hiddenRows: outcomes.length - listed.length };
 }
 
 /** "create", "update (12)", "unchanged (12)" or "error", as the report and the command line say it. */
