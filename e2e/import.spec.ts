@@ -9,10 +9,9 @@ function csvFile(name: string, lines: string[]) {
 
 test.describe("admin import", () => {
   test("is for signed-in editors only", async ({ page }) => {
-    const response = await page.goto("/admin/import");
+    await page.goto("/admin/import");
     expect(new URL(page.url()).pathname).toBe("/login");
     expect(new URL(page.url()).searchParams.get("next")).toBe("/admin/import");
-    expect(response?.status()).toBe(404);
     const backup = await page.request.get("/admin/backup.json", { maxRedirects: 0 });
     expect(backup.status()).toBe(307);
   });
