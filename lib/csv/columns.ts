@@ -64,28 +64,30 @@ export function eventToCsvRecord(event: EventSnapshot): string[] {
     while (list.length > 0 && list.at(-1) === "") list.pop();
     return list.join(LIST_SEPARATOR);
   };
-  const cells: Record<CsvColumn, string> = {
-    id: String(event.id),
-    date: event.date,
-    date_precision: event.datePrecision,
-    date_start: event.dateStart,
-    date_end: event.dateEnd,
-    end_date: event.endDate ?? "",
-    type: event.type,
-    title: event.title,
-    summary: event.summary,
-    initiators: joinList(event.initiators.map((a) => a.name)),
-    targets: joinList(event.targets.map((a) => a.name)),
-    initiator_codes: codes(event.initiators),
-    target_codes: codes(event.targets),
-    legal_basis: event.legalBasis ?? "",
-    tags: joinList(event.tags),
-    location: event.location ?? "",
-    source_urls: event.sources.map((s) => s.url ?? "").join(LIST_SEPARATOR).trimEnd(),
-    source_titles: event.sources.map((s) => s.title).join(LIST_SEPARATOR).trimEnd(),
-    responds_to: joinList(event.relations.filter((r) => r.kind === "responds-to").map((r) => String(r.eventId))),
-    status: event.status,
-    updated_at: event.updatedAt,
-  };
-  return CSV_COLUMNS.map((column) => neutraliseFormula(cells[column]));
+  // In CSV_COLUMNS order (a unit test maps every column by name); built as an array because
+  // this runs once per exported event.
+  const cells: string[] = [
+    String(event.id),
+    event.date,
+    event.datePrecision,
+    event.dateStart,
+    event.dateEnd,
+    event.endDate ?? "",
+    event.type,
+    event.title,
+    event.summary,
+    joinList(event.initiators.map((a) => a.name)),
+    joinList(event.targets.map((a) => a.name)),
+    codes(event.initiators),
+    codes(event.targets),
+    event.legalBasis ?? "",
+    joinList(event.tags),
+    event.location ?? "",
+    event.sources.map((s) => s.url ?? "").join(LIST_SEPARATOR).trimEnd(),
+    event.sources.map((s) => s.title).join(LIST_SEPARATOR).trimEnd(),
+    joinList(event.relations.filter((r) => r.kind === "responds-to").map((r) => String(r.eventId))),
+    event.status,
+    event.updatedAt,
+  ];
+  return cells.map(neutraliseFormula);
 }

@@ -10,8 +10,11 @@
  */
 const FORMULA_START = /^'*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/u;
 
+/** First characters that can start a match: a cheap test before the pattern, on every exported cell. */
+const SUSPECT_FIRST = new Set(["'", "=", "+", "-", "@", "\t", "\r", "\uFF1D", "\uFF0B", "\uFF0D", "\uFF20"]);
+
 export function neutraliseFormula(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return SUSPECT_FIRST.has(value.charAt(0)) && FORMULA_START.test(value) ? `'${value}` : value;
 }
 
 export function restoreFormula(value: string): string {
