@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { appSnapshotLoader } from "@/lib/export/app-loader";
 import { backupChunks } from "@/lib/export/backup";
 import { attachmentHeader } from "@/lib/export/file-name";
 import { textStream } from "@/lib/export/stream";
@@ -9,7 +10,7 @@ import { requireBackupAdmin } from "@/lib/import/authorize";
 export async function backupResponse(now = new Date()): Promise<Response> {
   await requireBackupAdmin("/admin/import");
   const fileName = `demarche-backup-${now.toISOString().slice(0, 10)}.json`;
-  const body = textStream(backupChunks(prisma, now), (error) => console.error("Backup export failed while streaming", error));
+  const body = textStream(backupChunks(prisma, now, appSnapshotLoader()), (error) => console.error("Backup export failed while streaming", error));
   return new Response(body, {
     headers: {
       "Content-Type": "application/json; charset=utf-8",

@@ -1,6 +1,7 @@
 import { setImmediate as nextTick } from "node:timers/promises";
 import type { Db } from "@/lib/db/client";
 import { EXPORT_BATCH_SIZE, readEventBatches } from "@/lib/export/read-events";
+import type { SnapshotLoader } from "@/lib/export/snapshot-sql";
 
 /** Identifies a backup file and the version of its layout (docs/csv.md, "Backup"). */
 export const BACKUP_FORMAT = "demarche-backup";
@@ -32,7 +33,7 @@ export type BackupRevision = {
  * and every revision, as one JSON document written one record per line while it is read,
  * batch by batch. Accounts and sessions are not included.
  */
-export async function* backupChunks(db: Db, now: Date): AsyncGenerator<string> {
+export async function* backupChunks(db: Db, now: Date, load?: SnapshotLoader): AsyncGenerator<string> {
   yield `{"format":${JSON.stringify(BACKUP_FORMAT)},"formatVersion":${BACKUP_FORMAT_VERSION},"exportedAt":${JSON.stringify(now.toISOString())},\n`;
 
   yield `"actors":[`;
@@ -48,7 +49,7 @@ export async function* backupChunks(db: Db, now: Date): AsyncGenerator<string> {
 
   yield `],\n"events":[`;
   let first = true;
-  for await (const batch of readEventBatches(db, { where: {}, sort: "oldest", publicRelationsOnly: false })) {
+  for await (const batch of readEventBatches(db, { where: {}, sort: "oldest", publicRelationsOnly: false, load })) {
     yield (first ? "\n" : ",\n") + batch.map((e) => JSON.stringify(e)).join(",\n");
     first = false;
   }

@@ -2,7 +2,7 @@ import { setImmediate as nextTick } from "node:timers/promises";
 import type { Db, Prisma } from "@/lib/db/client";
 import { afterCursor, eventOrderBy } from "@/lib/events/filter-query";
 import type { EventSnapshot } from "@/lib/events/snapshot";
-import { loadEventSnapshots } from "@/lib/export/snapshot-sql";
+import { prismaSnapshotLoader, type SnapshotLoader } from "@/lib/export/snapshot-sql";
 import type { TimelineCursor } from "@/lib/timeline/cursor";
 import type { Sort } from "@/lib/timeline/filters";
 
@@ -16,6 +16,8 @@ export type ReadEventsOptions = {
   /** Hide relations to events that are not public (public exports); the backup keeps them all. */
   publicRelationsOnly: boolean;
   batchSize?: number;
+  /** How the batch's details are read; by default through `db`. */
+  load?: SnapshotLoader;
 };
 
 /**
@@ -26,6 +28,7 @@ export type ReadEventsOptions = {
  */
 export async function* readEventBatches(db: Db, options: ReadEventsOptions): AsyncGenerator<EventSnapshot[]> {
   const take = options.batchSize ?? EXPORT_BATCH_SIZE;
+  const load = options.load ?? prismaSnapshotLoader(db);
   let cursor: TimelineCursor | null = null;
   for (;;) {
     // Which events, and in what order, comes from the timeline's own query builder; only
@@ -33,8 +36,7 @@ export async function* readEventBatches(db: Db, options: ReadEventsOptions): Asy
     const where: Prisma.EventWhereInput = cursor ? { AND: [options.where, afterCursor(cursor, options.sort)] } : options.where;
     const rows = await db.event.findMany({ where, orderBy: eventOrderBy(options.sort), take, select: { id: true, dateStart: true } });
     if (rows.length === 0) return;
-    yield await loadEventSnapshots(
-      db,
+    yield await load(
       rows.map((r) => r.id),
       { publicRelationsOnly: options.publicRelationsOnly },
     );

@@ -1,12 +1,14 @@
+import Database from "better-sqlite3";
 import type { Db } from "@/lib/db/client";
 import type { EventSnapshot } from "@/lib/events/snapshot";
 
 /**
  * Full snapshots of a batch of events in one SQL statement, for the exports. The same shape
- * and order as `toEventSnapshot` (a test holds them equal), at about twice the speed of
- * Prisma's relation loading, which for a million rows is the difference between meeting the
- * export's speed target and missing it (docs/decisions/0004-streaming-export-and-import.md).
- * SQLite only (JSON1 functions); a PostgreSQL version would use json_agg.
+ * and order as `toEventSnapshot` (a test holds them equal). Prisma's relation loading, and
+ * even Prisma's raw queries, cost several times the CPU of the statement itself, which on a
+ * million rows decides whether the export meets its speed target
+ * (docs/decisions/0004-streaming-export-and-import.md). SQLite only (JSON1 functions); a
+ * PostgreSQL version would use json_agg.
  */
 const SNAPSHOT_SQL = (publicRelationsOnly: boolean) => `
 SELECT e.id, e.title, e.summary, e.datePrecision, e.dateStart, e.dateEnd, e.endDate, e.type, e.status,
@@ -41,10 +43,39 @@ type SnapshotRow = Omit<
 
 type Actor = EventSnapshot["initiators"][number];
 
-/** Snapshots of the given events, in the order of `ids` (ids that do not exist are skipped). */
-export async function loadEventSnapshots(db: Db, ids: readonly number[], options: { publicRelationsOnly: boolean }): Promise<EventSnapshot[]> {
-  if (ids.length === 0) return [];
-  const rows = await db.$queryRawUnsafe<SnapshotRow[]>(SNAPSHOT_SQL(options.publicRelationsOnly), JSON.stringify(ids));
+/** Loads the snapshots of the given events, in the order of `ids` (ids that do not exist are skipped). */
+export type SnapshotLoader = (ids: readonly number[], options: { publicRelationsOnly: boolean }) => Promise<EventSnapshot[]>;
+
+/** Through the Prisma client (or a transaction): for small exports, scripts and tests. */
+export function prismaSnapshotLoader(db: Db): SnapshotLoader {
+  return async (ids, options) => {
+    if (ids.length === 0) return [];
+    const rows = await db.$queryRawUnsafe<SnapshotRow[]>(SNAPSHOT_SQL(options.publicRelationsOnly), JSON.stringify(ids));
+    return inOrder(ids, rows);
+  };
+}
+
+/**
+ * Through a read-only better-sqlite3 connection of its own on the database file: the large
+ * exports. Which events are exported is still decided through Prisma; this connection only
+ * reads their details (in WAL mode it sees every committed change, so an event edited
+ * between the two reads is exported as it is now).
+ */
+export function sqliteSnapshotLoader(file: string): SnapshotLoader {
+  const connection = new Database(file, { readonly: true, fileMustExist: true });
+  connection.pragma("busy_timeout = 10000");
+  const statements = {
+    public: connection.prepare<[string], SnapshotRow>(SNAPSHOT_SQL(true)),
+    all: connection.prepare<[string], SnapshotRow>(SNAPSHOT_SQL(false)),
+  };
+  return async (ids, options) => {
+    if (ids.length === 0) return [];
+    const statement = options.publicRelationsOnly ? statements.public : statements.all;
+    return inOrder(ids, statement.all(JSON.stringify(ids)));
+  };
+}
+
+function inOrder(ids: readonly number[], rows: SnapshotRow[]): EventSnapshot[] {
   const byId = new Map(rows.map((row) => [Number(row.id), toSnapshot(row)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
