@@ -3,7 +3,9 @@
  * relations; 95% published, 3% drafts, 2% in the trash) through the real migrations, then
  * bulk-loads it with prepared better-sqlite3 statements in one transaction: the app's write
  * path (one revision per event) would take hours for 1M events and is not what is measured.
- * Deterministic: the same N always gives the same database.
+ * Deterministic: the same N always gives the same database. Texts include commas, quotes,
+ * line breaks and non-Latin letters (but no ";" in names or titles, which CSV lists cannot
+ * carry: docs/csv.md).
  */
 import fs from "node:fs";
 import Database from "better-sqlite3";
@@ -99,7 +101,7 @@ export function buildBenchDatabase(file: string, count: number): void {
       insertEvent.run(id, title, summary, precision, start, end, pick(EVENT_TYPE_SLUGS), status, legalBasis, rnd() < 0.1 ? "Geneva" : null, searchText, now, now, deletedAt);
       [...new Set(initiators)].forEach((a, position) => insertParticipant.run(id, a.id, "initiator", position));
       [...new Set(targets)].forEach((a, position) => insertParticipant.run(id, a.id, "target", position));
-      insertSource.run(id, `https://example.org/news/${id}`, `Report on event ${id}; wire`, "Example News", 0);
+      insertSource.run(id, `https://example.org/news/${id}`, `Report on event ${id}, wire`, "Example News", 0);
       for (const tag of eventTags) insertEventTag.run(id, tag.id);
       if (id > 10 && rnd() < 0.3) insertRelation.run(id, id - 1 - Math.floor(rnd() * Math.min(id - 1, 1000)));
     }

@@ -10,7 +10,8 @@
  * 3. Runs `sqlite3 -csv` with the same columns and order on the same database.
  * 4. Imports the 100k export into an empty database with `npm run import` (rows/s, peak RSS).
  *
- * Options: --rebuild (rebuild the databases), --skip-import, --sizes=10000,1000000.
+ * Options: --rebuild (rebuild the databases), --skip-import, --sizes=10000,1000000 (--sizes= for
+ * the import alone).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -29,7 +30,7 @@ const FILTER = "type=sanctions-imposed&from=2000";
 
 const args = process.argv.slice(2);
 const rebuild = args.includes("--rebuild");
-const sizes = (args.find((a) => a.startsWith("--sizes="))?.slice(8) ?? "10000,1000000").split(",").map(Number);
+const sizes = (args.find((a) => a.startsWith("--sizes="))?.slice(8) ?? "10000,1000000").split(",").map(Number).filter((n) => n > 0);
 
 type Sample = { peakRss: number; baselineRss: number };
 

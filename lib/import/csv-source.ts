@@ -5,6 +5,9 @@ import { checkCsvHeader, csvRecordToDraft } from "@/lib/import/csv-row";
 import type { ImportRecord } from "@/lib/import/draft";
 import type { ColumnOf, RecordSource } from "@/lib/import/engine";
 
+/** Excel writes CRLF, other tools LF, old Macs CR: accept all three (quoted line breaks stay in their cell). */
+const PARSER_OPTIONS = { bom: true, relax_column_count: true, record_delimiter: ["\r\n", "\n", "\r"] };
+
 /** Rows checked against the database together (one query for their ids). */
 export const IMPORT_BATCH_SIZE = 500;
 
@@ -18,7 +21,7 @@ export function csvFileSource(file: string, batchSize = IMPORT_BATCH_SIZE): Reco
 }
 
 async function* readCsv(input: NodeJS.ReadableStream, batchSize: number): AsyncGenerator<ImportRecord[]> {
-  const parser = input.pipe(parse({ bom: true, relax_column_count: true, record_delimiter: ["\r\n", "\n", "\r"] }));
+  const parser = input.pipe(parse(PARSER_OPTIONS));
   let header: string[] | null = null;
   let row = 0;
   let batch: ImportRecord[] = [];
@@ -91,9 +94,9 @@ export const csvColumnOf: ColumnOf = (path) => {
 /** The number of data rows (records after the header), for a progress bar; reads the file once more. */
 export async function countCsvRows(file: string): Promise<number> {
   let records = 0;
-  const parser = fs.createReadStream(file).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true }));
+  const parser = fs.createReadStream(file).pipe(parse(PARSER_OPTIONS));
   try {
-    for await (const _record of parser) records += 1;
+    for await (const record of parser as AsyncIterable<string[]>) if (record.some((c) => c.trim() !== "")) records += 1;
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
   }
