@@ -7,6 +7,8 @@ const nextConfig = {
   // The build output is checked by `npm run typecheck` and `npm run lint` in `npm test`;
   // `npm start` should not fail a user's first run on a lint rule.
   typescript: { ignoreBuildErrors: false },
+  // The admin import uploads files through a server action (lib/import/report-view.ts, MAX_UPLOAD_BYTES).
+  experimental: { serverActions: { bodySizeLimit: "64mb" } },
   async headers() {
     return [
       {

@@ -4,6 +4,7 @@ import { ActivityChart } from "@/components/timeline/activity-chart";
 import { FilterDisclosure } from "@/components/timeline/filter-disclosure";
 import { FilterPanel } from "@/components/timeline/filter-panel";
 import { LoadMore } from "@/components/timeline/load-more";
+import { ExportLink } from "@/components/timeline/export-link";
 import { Timeline } from "@/components/timeline/timeline";
 import { hasActiveFilters } from "@/lib/timeline/filters";
 import { activeFilters, narrowToPeriod, timelineHref } from "@/lib/timeline/links";
@@ -33,6 +34,7 @@ export default async function TimelinePage({ searchParams }: { searchParams: Sea
           {data.summary}
           {data.continued ? " · continued" : null}
         </p>
+        {view.total > 0 ? <ExportLink query={new URLSearchParams(query)} total={view.total} /> : null}
         {data.badCursor ? (
           <p className="notice" role="status">
             The page position in this link is not valid; showing the first page.

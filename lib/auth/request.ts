@@ -3,7 +3,7 @@
  * address when the request has none; a reverse proxy appends the address it saw. The last
  * entry is therefore the one written by the nearest hop we control. Without a proxy a
  * client can make up the header, which is why the per-account limit does not depend on it
- * (docs/decisions/0004-sessions-and-sign-in.md).
+ * (docs/decisions/0006-sessions-and-sign-in.md).
  */
 export function clientIpFrom(forwardedFor: string | null | undefined): string {
   const entries = (forwardedFor ?? "")

@@ -52,7 +52,13 @@ export type EventSnapshot = {
 /** Reads the full snapshot of one event (including trashed ones), or null if it does not exist. */
 export async function readEventSnapshot(db: Db, id: number): Promise<EventSnapshot | null> {
   const event = await db.event.findUnique({ where: { id }, include: eventSnapshotInclude });
-  if (!event) return null;
+  return event ? toEventSnapshot(event) : null;
+}
+
+export type EventWithSnapshotInclude = Prisma.EventGetPayload<{ include: typeof eventSnapshotInclude }>;
+
+/** The snapshot of an event read with `eventSnapshotInclude` (batched readers such as the exports use this). */
+export function toEventSnapshot(event: EventWithSnapshotInclude): EventSnapshot {
   const actors = (role: string) =>
     event.participants.filter((p) => p.role === role).map((p) => ({ ...p.actor }));
   const length = event.datePrecision === "year" ? 4 : event.datePrecision === "month" ? 7 : 10;

@@ -217,7 +217,7 @@ export async function updateEvent(
   db: Db,
   eventId: number,
   input: EventInput,
-  options: ChangeOptions & { kind?: "update" | "revert" },
+  options: ChangeOptions & { kind?: "update" | "revert" | "import" },
 ): Promise<void> {
   await claimVersion(db, eventId, { deletedAt: null }, eventColumns(input), options);
   await writeEventChildren(db, eventId, input);

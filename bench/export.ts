@@ -1,0 +1,290 @@
+/**
+ * `npm run bench:export`: export and import throughput and memory (figures only; nothing
+ * asserts a timing). Prerequisite: the sqlite3 command-line tool (`apt-get install -y sqlite3`),
+ * the practical ceiling the exporter is compared with.
+ *
+ * 1. Builds (once; reused from data/bench/, git-ignored) databases of 10k, 100k and 1M events.
+ * 2. Serves the production build on each and measures GET /export.csv (no filter and with a
+ *    filter): rows/s and the peak RSS of the server process tree, while another request is
+ *    timed every second to show the export does not block the server.
+ * 3. Runs `sqlite3 -csv` with the same columns and order on the same database.
+ * 4. Imports the 100k export into an empty database with `npm run import` (rows/s, peak RSS).
+ *
+ * Options: --rebuild (rebuild the databases), --skip-import, --sizes=10000,1000000 (--sizes= for
+ * the import alone).
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { createPrismaClient } from "../lib/db/client";
+import { resolveDatabaseTarget } from "../lib/db/url";
+import { exportCsvText } from "../lib/export/export-text";
+import { hashBuildInputs, isBuildFresh, writeBuildStamp } from "../scripts/lib/build-freshness";
+import { migrateDatabase } from "../scripts/lib/migrate";
+import { bin, CommandFailed, main, ROOT, run } from "../scripts/lib/run";
+import { buildBenchDatabase } from "./build-database";
+
+const BENCH_DIR = path.join(ROOT, "data", "bench");
+const PORT = Number(process.env.BENCH_PORT ?? 3203);
+const FILTER = "type=sanctions-imposed&from=2000";
+
+const args = process.argv.slice(2);
+const rebuild = args.includes("--rebuild");
+const sizes = (args.find((a) => a.startsWith("--sizes="))?.slice(8) ?? "10000,1000000").split(",").map(Number).filter((n) => n > 0);
+
+type Sample = { peakRss: number; baselineRss: number };
+
+/** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
+function treeRss(rootPid: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let total = 0;
+  const stack = [rootPid];
+  while (stack.length > 0) {
+    const pid = stack.pop() as number;
+    try {
+      const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+    } catch {
+      // Gone.
+    }
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+function sampler(pid: number) {
+  let peak = 0;
+  const timer = setInterval(() => (peak = Math.max(peak, treeRss(pid))), 50);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return Math.max(peak, treeRss(pid));
+    },
+  };
+}
+
+/** Counts CRLF record ends in a byte stream (a CR and its LF may arrive in different chunks). */
+function crlfCounter() {
+  let count = 0;
+  let previous = 0;
+  return {
+    add(chunk: Uint8Array) {
+      for (let i = 0; i < chunk.length; i++) {
+        const byte = chunk[i] as number;
+        if (byte === 10 && previous === 13) count += 1;
+        previous = byte;
+      }
+    },
+    count: () => count,
+  };
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const rate = (rows: number, ms: number) => Math.round(rows / (ms / 1000));
+
+function databaseFor(count: number): string {
+  const file = path.join(BENCH_DIR, `events-${count}.db`);
+  if (rebuild || !fs.existsSync(file)) {
+    const started = Date.now();
+    process.stdout.write(`Building ${file} (${count} events)… `);
+    buildBenchDatabase(file, count);
+    console.log(`${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+  return file;
+}
+
+async function startServer(database: string): Promise<ChildProcess> {
+  const server = spawn(bin("next"), ["start", "--port", String(PORT)], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: `file:${database}`, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let i = 0; i < 200; i++) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${PORT}/events/1`);
+      await response.arrayBuffer();
+      return server;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  server.kill();
+  throw new CommandFailed("The server did not start.");
+}
+
+/** SIGTERM, then SIGKILL after 5 s: Next.js waits for open keep-alive connections before exiting. */
+async function stopServer(server: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  server.kill("SIGTERM");
+  const timer = setTimeout(() => server.kill("SIGKILL"), 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Downloads an export, counting records; meanwhile times another request every second. */
+async function timeExport(server: ChildProcess, query: string): Promise<{ rows: number; ms: number; bytes: number; slowestOtherMs: number } & Sample> {
+  const pid = server.pid ?? 0;
+  const baselineRss = treeRss(pid);
+  const memory = sampler(pid);
+  let slowestOtherMs = 0;
+  let running = true;
+  const probe = (async () => {
+    while (running) {
+      const t = performance.now();
+      // A page that needs the server and one database read (an unknown event: the 404 page),
+      // so it measures whether the export leaves the server free, not how slow a big page is.
+      await (await fetch(`http://127.0.0.1:${PORT}/events/2000000000`)).arrayBuffer();
+      slowestOtherMs = Math.max(slowestOtherMs, performance.now() - t);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  })();
+  const started = performance.now();
+  // Uncompressed, like sqlite3's output: compression belongs to the proxy in front, and
+  // Next's gzip of a text stream would measure zlib rather than the export.
+  const response = await fetch(`http://127.0.0.1:${PORT}/export.csv${query ? `?${query}` : ""}`, {
+    headers: { "accept-encoding": "identity" },
+  });
+  let bytes = 0;
+  const lines = crlfCounter();
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.length;
+    lines.add(value);
+  }
+  const lineEnds = lines.count();
+  const ms = performance.now() - started;
+  running = false;
+  await probe;
+  return { rows: lineEnds - 1, ms, bytes, slowestOtherMs, peakRss: memory.stop(), baselineRss };
+}
+
+/** The same columns in the same order with the sqlite3 shell: the ceiling. */
+function ceilingSql(where: string): string {
+  const names = (role: string, column: string) =>
+    `(SELECT group_concat(v, '; ') FROM (SELECT a.${column} AS v FROM EventParticipant p JOIN Actor a ON a.id = p.actorId WHERE p.eventId = e.id AND p.role = '${role}' ORDER BY p.position))`;
+  return `SELECT e.id,
+    substr(e.dateStart, 1, CASE e.datePrecision WHEN 'year' THEN 4 WHEN 'month' THEN 7 ELSE 10 END) AS date,
+    e.datePrecision AS date_precision, e.dateStart AS date_start, e.dateEnd AS date_end, e.endDate AS end_date, e.type, e.title, e.summary,
+    ${names("initiator", "name")} AS initiators, ${names("target", "name")} AS targets,
+    ${names("initiator", "isoCode")} AS initiator_codes, ${names("target", "isoCode")} AS target_codes,
+    e.legalBasis AS legal_basis,
+    (SELECT group_concat(t.name, '; ') FROM EventTag et JOIN Tag t ON t.id = et.tagId WHERE et.eventId = e.id) AS tags,
+    e.location,
+    (SELECT group_concat(url, '; ') FROM (SELECT url FROM Source WHERE eventId = e.id ORDER BY position)) AS source_urls,
+    (SELECT group_concat(title, '; ') FROM (SELECT title FROM Source WHERE eventId = e.id ORDER BY position)) AS source_titles,
+    (SELECT group_concat(r.toId, '; ') FROM EventRelation r JOIN Event t ON t.id = r.toId WHERE r.fromId = e.id AND r.kind = 'responds-to' AND t.status = 'published' AND t.deletedAt IS NULL) AS responds_to,
+    e.status, e.updatedAt AS updated_at
+  FROM Event e WHERE e.status = 'published' AND e.deletedAt IS NULL ${where}
+  ORDER BY e.dateStart DESC, e.id DESC;`;
+}
+
+async function timeCeiling(database: string, where: string): Promise<{ rows: number; ms: number; peakRss: number }> {
+  const started = performance.now();
+  const child = spawn("sqlite3", ["-csv", "-header", "-newline", "\r\n", database, ceilingSql(where)], { stdio: ["ignore", "pipe", "inherit"] });
+  const memory = sampler(child.pid ?? 0);
+  const lines = crlfCounter();
+  child.stdout.on("data", (chunk: Buffer) => lines.add(chunk));
+  const peakRss = await new Promise<number>((resolve, reject) =>
+    child.on("exit", (code) => {
+      const peak = memory.stop();
+      if (code === 0) resolve(peak);
+      else reject(new CommandFailed(`sqlite3 exited with ${code}`));
+    }),
+  );
+  return { rows: lines.count() - 1, ms: performance.now() - started, peakRss };
+}
+
+async function benchImport(): Promise<void> {
+  const source = databaseFor(100_000);
+  const csv = path.join(BENCH_DIR, "import-100000.csv");
+  if (rebuild || !fs.existsSync(csv)) {
+    const prisma = createPrismaClient(resolveDatabaseTarget(source));
+    fs.writeFileSync(csv, await exportCsvText(prisma));
+    await prisma.$disconnect();
+  }
+  const target = path.join(BENCH_DIR, "import-target.db");
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(target + suffix, { force: true });
+  migrateDatabase(resolveDatabaseTarget(target), { quiet: true });
+
+  for (const mode of ["--dry-run", ""]) {
+    const started = performance.now();
+    const child = spawn(bin("tsx"), ["scripts/import.ts", csv, ...(mode ? [mode] : [])], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: `file:${target}` },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const memory = sampler(child.pid ?? 0);
+    let output = "";
+    child.stdout.on("data", (c: Buffer) => (output += c.toString()));
+    child.stderr.on("data", () => undefined);
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    const peak = memory.stop();
+    const ms = performance.now() - started;
+    const summary = /(\d+) rows in [\d.]+ s \((\d+) rows\/s\)/.exec(output);
+    console.log(
+      `import 100k ${mode ? "dry run" : "apply  "}: exit ${code}, ${summary?.[1] ?? "?"} rows, ${summary?.[2] ?? "?"} rows/s inside the import, ` +
+        `${rate(Number(summary?.[1] ?? 0), ms)} rows/s end to end (${(ms / 1000).toFixed(1)} s), peak RSS ${mb(peak)}`,
+    );
+    if (code !== 0) console.log(output.split("\n").slice(-15).join("\n"));
+  }
+}
+
+await main(async () => {
+  if (spawnSync("sqlite3", ["-version"]).status !== 0) {
+    throw new CommandFailed("The sqlite3 command-line tool is needed: apt-get install -y sqlite3");
+  }
+  fs.mkdirSync(BENCH_DIR, { recursive: true });
+  const databases = sizes.map((n) => [n, databaseFor(n)] as const);
+  if (!isBuildFresh(ROOT)) {
+    console.log("Building the app…");
+    const hash = hashBuildInputs(ROOT);
+    run(bin("next"), ["build"], { quiet: true });
+    writeBuildStamp(ROOT, hash);
+  }
+
+  for (const [count, database] of databases) {
+    console.log(`\n== ${count} events (${mb(fs.statSync(database).size)} database)`);
+    for (const [label, query, where] of [
+      ["no filter", "", ""],
+      [`?${FILTER}`, FILTER, "AND e.type = 'sanctions-imposed' AND e.dateEnd >= '2000-01-01'"],
+    ] as const) {
+      const ceiling = await timeCeiling(database, where);
+      const server = await startServer(database);
+      try {
+        // Warm-up requests, so the figures do not include loading the routes' code.
+        await (await fetch(`http://127.0.0.1:${PORT}/events/2000000000`)).arrayBuffer();
+        // A small export read to its end: abandoning a large one would leave it open on the server.
+        await (await fetch(`http://127.0.0.1:${PORT}/export.csv?from=2026-10`, { headers: { "accept-encoding": "identity" } })).arrayBuffer();
+        const result = await timeExport(server, query);
+        console.log(
+          `${label.padEnd(40)} export.csv: ${result.rows} rows in ${(result.ms / 1000).toFixed(1)} s = ${rate(result.rows, result.ms)} rows/s ` +
+            `(${mb(result.bytes)}); server RSS ${mb(result.baselineRss)} before, peak ${mb(result.peakRss)}; slowest other request ${result.slowestOtherMs.toFixed(0)} ms`,
+        );
+        console.log(
+          `${"".padEnd(40)} sqlite3 -csv: ${ceiling.rows} rows in ${(ceiling.ms / 1000).toFixed(1)} s = ${rate(ceiling.rows, ceiling.ms)} rows/s; ` +
+            `export at ${((rate(result.rows, result.ms) / Math.max(rate(ceiling.rows, ceiling.ms), 1)) * 100).toFixed(0)}% of the ceiling`,
+        );
+        if (result.rows !== ceiling.rows) console.log(`  ! row counts differ: export ${result.rows}, sqlite3 ${ceiling.rows}`);
+      } finally {
+        await stopServer(server);
+      }
+    }
+  }
+
+  if (!args.includes("--skip-import")) {
+    console.log("\n== import");
+    await benchImport();
+  }
+});

@@ -1,0 +1,22 @@
+import type { Db } from "@/lib/db/client";
+import { eventWhereForFilters, resolveFilterReferences } from "@/lib/events/filter-query";
+import { csvChunks } from "@/lib/export/formats";
+import { readEventBatches } from "@/lib/export/read-events";
+import { parseTimelineFilters } from "@/lib/timeline/filters";
+
+/**
+ * The public CSV export for a query string, exactly as `/export.csv` streams it, collected
+ * into one string: for scripts (the documented example file) and tests. Not for large exports.
+ */
+export async function exportCsvText(db: Db, query = "", options: { batchSize?: number; bom?: boolean } = {}): Promise<string> {
+  const { resolved } = await resolveFilterReferences(db, parseTimelineFilters(new URLSearchParams(query)).filters);
+  const batches = readEventBatches(db, {
+    where: eventWhereForFilters(resolved),
+    sort: resolved.sort,
+    publicRelationsOnly: true,
+    batchSize: options.batchSize,
+  });
+  let text = "";
+  for await (const chunk of csvChunks(batches, { bom: options.bom ?? false })) text += chunk;
+  return text;
+}

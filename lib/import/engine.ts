@@ -1,0 +1,318 @@
+import type { z } from "zod";
+import type { Db, PrismaClient } from "@/lib/db/client";
+import { eventInputSchema, type EventInput, type EventInputRaw } from "@/lib/events/schema";
+import { eventSnapshotInclude, toEventSnapshot, type EventSnapshot } from "@/lib/events/snapshot";
+import { createEvent, updateEvent } from "@/lib/events/write";
+import { ActorDirectory } from "@/lib/import/actors";
+import type { EventDraft, ImportRecord, RowError } from "@/lib/import/draft";
+import { slugify } from "@/lib/text/fold";
+
+export type RowAction = "create" | "update" | "unchanged" | "error";
+
+export type RowOutcome = { row: number; action: RowAction; id: number | null; title: string; errors: RowError[] };
+
+export type ImportReport = {
+  /** Whether the rows were written (apply without errors). A dry run never writes. */
+  applied: boolean;
+  rows: number;
+  creates: number;
+  updates: number;
+  unchanged: number;
+  /** Rows with at least one error. */
+  errorRows: number;
+  /** Problems with the file as a whole (unreadable, missing columns). */
+  fileErrors: RowError[];
+  outcomes: RowOutcome[];
+  newActors: string[];
+  newTags: string[];
+};
+
+/** Maps a validation path (`["sources", 0, "url"]`) to the file's column name for messages. */
+export type ColumnOf = (path: readonly PropertyKey[]) => string;
+
+/** Restores the bookkeeping of an event created from a backup (applied after the create). */
+export type RestoreExtras = { version: number; createdAt: Date; updatedAt: Date; deletedAt: Date | null };
+
+export type ImportOptions = {
+  userId: number | null;
+  columnOf: ColumnOf;
+  onProgress?: (rows: number) => void;
+  /** Called inside the apply transaction before the first event row, e.g. to restore actors. */
+  beforeEvents?: (tx: Db) => Promise<void>;
+  /** Called inside the apply transaction after every event row, e.g. to restore revisions. */
+  afterEvents?: (tx: Db, created: ReadonlySet<number>) => Promise<void>;
+  restoreExtras?: (id: number) => RestoreExtras | undefined;
+};
+
+/** A fresh, readable source of the file's records, read once for a dry run and once more to apply. */
+export type RecordSource = () => AsyncIterable<ImportRecord[]>;
+
+/** Aborts the apply transaction; carries the report that explains why. */
+class ImportRejected extends Error {
+  constructor(readonly report: ImportReport) {
+    super("The import has errors; nothing was written.");
+  }
+}
+
+/** A long import holds SQLite's write lock; readers go on (WAL), other writers wait or time out. */
+const APPLY_TIMEOUT_MS = 60 * 60 * 1000;
+
+/** Checks every row against the database and reports what would happen; writes nothing. */
+export async function dryRunImport(db: PrismaClient, source: RecordSource, options: ImportOptions): Promise<ImportReport> {
+  return processRecords(db, source, options, false);
+}
+
+/**
+ * Checks and writes every row in one transaction: all rows or none. Re-checks everything
+ * (the database may have changed since the dry run), so an apply never trusts a stale report.
+ */
+export async function applyImport(db: PrismaClient, source: RecordSource, options: ImportOptions): Promise<ImportReport> {
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        // Rows may name, in responds_to, events that come later in the file (an export is
+        // newest first). The checks below guarantee every reference exists by the end;
+        // SQLite verifies the foreign keys at commit instead of at each statement.
+        await tx.$executeRawUnsafe("PRAGMA defer_foreign_keys = ON");
+        await options.beforeEvents?.(tx);
+        const report = await processRecords(tx, source, options, true);
+        if (report.errorRows > 0 || report.fileErrors.length > 0) throw new ImportRejected(report);
+        await options.afterEvents?.(tx, new Set(report.outcomes.filter((o) => o.action === "create").map((o) => o.id ?? 0)));
+        return { ...report, applied: true };
+      },
+      { timeout: APPLY_TIMEOUT_MS, maxWait: 30_000 },
+    );
+  } catch (error) {
+    if (error instanceof ImportRejected) return error.report;
+    throw error;
+  }
+}
+
+async function processRecords(db: Db, source: RecordSource, options: ImportOptions, write: boolean): Promise<ImportReport> {
+  const report: ImportReport = {
+    applied: false,
+    rows: 0,
+    creates: 0,
+    updates: 0,
+    unchanged: 0,
+    errorRows: 0,
+    fileErrors: [],
+    outcomes: [],
+    newActors: [],
+    newTags: [],
+  };
+  const actors = await ActorDirectory.load(db);
+  const knownTags = new Set((await db.tag.findMany({ select: { slug: true } })).map((t) => t.slug));
+  const newTags = new Map<string, string>();
+  /** Ids defined by rows of this file, with the row that defines each. */
+  const fileIds = new Map<number, number>();
+  /** References to events that were neither in the database nor earlier in the file. */
+  const pending: { outcome: RowOutcome; eventId: number }[] = [];
+
+  for await (const batch of source()) {
+    const fileErrors = batch.filter((r) => r.fileError).flatMap((r) => r.errors);
+    report.fileErrors.push(...fileErrors);
+    if (report.fileErrors.length > 0) continue;
+    const ids = batch.flatMap((r) => (r.draft.id === null ? [] : [r.draft.id]));
+    const existing = new Map(
+      (await db.event.findMany({ where: { id: { in: ids } }, include: eventSnapshotInclude })).map((e) => [e.id, toEventSnapshot(e)]),
+    );
+    const targetIds = [...new Set(batch.flatMap((r) => r.draft.relations?.items.map((i) => i.eventId) ?? []))];
+    const present = new Set((await db.event.findMany({ where: { id: { in: targetIds } }, select: { id: true } })).map((e) => e.id));
+
+    for (const record of batch) {
+      report.rows += 1;
+      const { draft, row } = record;
+      const current = draft.id === null ? null : (existing.get(draft.id) ?? null);
+      const outcome: RowOutcome = {
+        row,
+        action: "error",
+        id: draft.id,
+        title: draft.title ?? current?.title ?? "",
+        errors: [...record.errors],
+      };
+      report.outcomes.push(outcome);
+
+      if (draft.id !== null) {
+        const earlier = fileIds.get(draft.id);
+        if (earlier !== undefined) {
+          outcome.errors.push({ row, column: options.columnOf(["id"]), message: `Event ${draft.id} is already on row ${earlier}.` });
+        } else {
+          fileIds.set(draft.id, row);
+        }
+      }
+
+      const raw = mergeDraft(draft, current, actors, outcome, options.columnOf);
+      for (const relation of draft.relations?.items ?? []) {
+        if (relation.eventId === draft.id) {
+          outcome.errors.push({ row, column: options.columnOf(["relations"]), message: "An event cannot respond to itself." });
+        } else if (!present.has(relation.eventId) && !fileIds.has(relation.eventId)) {
+          pending.push({ outcome, eventId: relation.eventId });
+        }
+      }
+      const parsed = eventInputSchema.safeParse(raw);
+      if (!parsed.success) outcome.errors.push(...issuesToErrors(parsed.error, row, options.columnOf));
+      if (current?.deletedAt && parsed.success && !sameEvent(parsed.data, current)) {
+        outcome.errors.push({
+          row,
+          column: options.columnOf(["id"]),
+          message: `Event ${current.id} is in the trash; restore it before importing changes to it.`,
+        });
+      }
+      if (outcome.errors.length > 0 || !parsed.success) {
+        report.errorRows += 1;
+        continue;
+      }
+
+      const input = parsed.data;
+      for (const tag of input.tags) {
+        const slug = slugify(tag);
+        if (!knownTags.has(slug) && !newTags.has(slug)) newTags.set(slug, tag);
+      }
+      if (current === null) {
+        outcome.action = "create";
+        report.creates += 1;
+        if (write) {
+          const resolved = await actors.materialise(db, input);
+          outcome.id = await createEvent(db, resolved, { userId: options.userId, kind: "import", id: draft.id ?? undefined });
+          await restoreBookkeeping(db, outcome.id, draft, options.restoreExtras?.(outcome.id));
+        }
+      } else if (sameEvent(input, current)) {
+        outcome.action = "unchanged";
+        report.unchanged += 1;
+      } else {
+        outcome.action = "update";
+        report.updates += 1;
+        if (write) await updateEvent(db, current.id, await actors.materialise(db, input), { userId: options.userId, kind: "import" });
+      }
+    }
+    options.onProgress?.(report.rows);
+  }
+
+  for (const { outcome, eventId } of pending) {
+    if (fileIds.has(eventId)) continue;
+    if (outcome.errors.length === 0) {
+      report.errorRows += 1;
+      if (outcome.action === "create") report.creates -= 1;
+      else if (outcome.action === "update") report.updates -= 1;
+      else if (outcome.action === "unchanged") report.unchanged -= 1;
+      outcome.action = "error";
+    }
+    outcome.errors.push({
+      row: outcome.row,
+      column: options.columnOf(["relations"]),
+      message: `There is no event ${eventId}, neither in the database nor in this file.`,
+    });
+  }
+  report.newActors = actors.newNames();
+  report.newTags = [...newTags.values()];
+  return report;
+}
+
+/** The event as it will be written: the file's fields over the current event's (for an update). */
+function mergeDraft(
+  draft: EventDraft,
+  current: EventSnapshot | null,
+  actors: ActorDirectory,
+  outcome: RowOutcome,
+  columnOf: ColumnOf,
+): EventInputRaw {
+  const base: EventInputRaw | null = current ? snapshotToInput(current) : null;
+  const actorIds = (refs: EventDraft["initiators"], field: "initiatorIds" | "targetIds"): number[] | undefined => {
+    if (refs === undefined) return undefined;
+    return refs.flatMap((ref) => {
+      const found = actors.resolve(ref);
+      if (typeof found === "number") return [found];
+      outcome.errors.push({ row: outcome.row, column: columnOf([field]), message: found.error });
+      return [];
+    });
+  };
+  const sources = draft.sources?.map((source) => {
+    // CSV carries only URL and title: keep what else is known about the same source.
+    const known = current?.sources.find((s) => (source.url !== null ? s.url === source.url : s.url === null && s.title === source.title));
+    return {
+      url: source.url,
+      title: source.title,
+      publisher: source.publisher !== undefined ? source.publisher : (known?.publisher ?? null),
+      publishedOn: source.publishedOn !== undefined ? source.publishedOn : (known?.publishedOn ?? null),
+      archiveUrl: source.archiveUrl !== undefined ? source.archiveUrl : (known?.archiveUrl ?? null),
+    };
+  });
+  const relations =
+    draft.relations === undefined
+      ? undefined
+      : [
+          ...(draft.relations.scope === "all" ? [] : (base?.relations ?? []).filter((r) => r.kind !== "responds-to")),
+          ...draft.relations.items,
+        ];
+  return {
+    title: draft.title ?? base?.title ?? "",
+    summary: draft.summary ?? base?.summary,
+    date: draft.date ?? base?.date ?? "",
+    endDate: draft.endDate !== undefined ? draft.endDate : (base?.endDate ?? null),
+    type: (draft.type ?? base?.type ?? "") as EventInputRaw["type"],
+    status: (draft.status ?? base?.status) as EventInputRaw["status"],
+    legalBasis: draft.legalBasis !== undefined ? draft.legalBasis : (base?.legalBasis ?? null),
+    location: draft.location !== undefined ? draft.location : (base?.location ?? null),
+    measures: (draft.measures ?? base?.measures ?? []) as EventInputRaw["measures"],
+    initiatorIds: actorIds(draft.initiators, "initiatorIds") ?? base?.initiatorIds ?? [],
+    targetIds: actorIds(draft.targets, "targetIds") ?? base?.targetIds ?? [],
+    tags: draft.tags ?? base?.tags ?? [],
+    sources: sources ?? base?.sources ?? [],
+    relations: (relations ?? base?.relations ?? []) as EventInputRaw["relations"],
+  };
+}
+
+/** A stored event in the shape of the write input, to merge a partial row into and to compare with. */
+function snapshotToInput(event: EventSnapshot): EventInputRaw {
+  return {
+    title: event.title,
+    summary: event.summary,
+    date: event.date,
+    endDate: event.endDate,
+    type: event.type as EventInputRaw["type"],
+    status: event.status as EventInputRaw["status"],
+    legalBasis: event.legalBasis,
+    location: event.location,
+    measures: event.measures as EventInputRaw["measures"],
+    initiatorIds: event.initiators.map((a) => a.id),
+    targetIds: event.targets.map((a) => a.id),
+    tags: event.tags,
+    sources: event.sources.map(({ url, title, publisher, publishedOn, archiveUrl }) => ({ url, title, publisher, publishedOn, archiveUrl })),
+    relations: event.relations as EventInputRaw["relations"],
+  };
+}
+
+/** Whether writing `input` would leave the event as it is (so a re-import changes nothing). */
+function sameEvent(input: EventInput, current: EventSnapshot): boolean {
+  const stored = eventInputSchema.safeParse(snapshotToInput(current));
+  return stored.success && canonical(stored.data) === canonical(input);
+}
+
+function canonical(input: EventInput): string {
+  return JSON.stringify({
+    ...input,
+    date: input.date.value,
+    endDate: input.endDate?.value ?? null,
+    initiatorIds: [...new Set(input.initiatorIds)],
+    targetIds: [...new Set(input.targetIds)],
+    measures: [...new Set(input.measures)].sort(),
+    tags: [...new Set(input.tags.map(slugify))].sort(),
+    relations: input.relations.map((r) => `${r.kind}:${r.eventId}`).sort(),
+  });
+}
+
+async function restoreBookkeeping(db: Db, id: number, draft: EventDraft, extras: RestoreExtras | undefined): Promise<void> {
+  if (extras) {
+    await db.event.update({
+      where: { id },
+      data: { version: extras.version, createdAt: extras.createdAt, updatedAt: extras.updatedAt, deletedAt: extras.deletedAt },
+    });
+  } else if (draft.updatedAt) {
+    await db.event.update({ where: { id }, data: { updatedAt: draft.updatedAt } });
+  }
+}
+
+function issuesToErrors(error: z.ZodError, row: number, columnOf: ColumnOf): RowError[] {
+  return error.issues.map((issue) => ({ row, column: columnOf(issue.path), message: issue.message }));
+}

@@ -1,0 +1,36 @@
+import type { ImportReport, RowOutcome } from "@/lib/import/engine";
+import type { RowError } from "@/lib/import/draft";
+
+/** Largest upload the admin page takes; matches `experimental.serverActions.bodySizeLimit` in next.config.js. */
+export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
+
+/** How many rows the page lists; the counts always cover the whole file. */
+export const LISTED_ROWS = 500;
+export const LISTED_ERRORS = 1000;
+
+/** What the admin page shows of a report: small enough to send to the browser for any file size. */
+export type ImportReportView = Omit<ImportReport, "outcomes"> & {
+  /** Every row with errors (up to LISTED_ERRORS), then the others (up to LISTED_ROWS), in file order. */
+  listed: RowOutcome[];
+  hiddenRows: number;
+};
+
+export function toReportView(report: ImportReport): ImportReportView {
+  const errors = report.outcomes.filter((o) => o.action === "error").slice(0, LISTED_ERRORS);
+  const others = report.outcomes.filter((o) => o.action !== "error").slice(0, LISTED_ROWS);
+  const listed = [...errors, ...others].sort((a, b) => a.row - b.row);
+  const { outcomes, ...counts } = report;
+  return { ...counts, listed, hiddenRows: outcomes.length - listed.length };
+}
+
+/** "create", "update (12)", "unchanged (12)" or "error", as the report and the command line say it. */
+export function describeAction(outcome: Pick<RowOutcome, "action" | "id">): string {
+  if (outcome.action === "update" || outcome.action === "unchanged") return `${outcome.action} (${outcome.id})`;
+  if (outcome.action === "create" && outcome.id !== null) return `create (${outcome.id})`;
+  return outcome.action;
+}
+
+/** One line per problem: "row 4, date: 2021-02 has no day 30." */
+export function describeError(error: RowError): string {
+  return `row ${error.row}${error.column ? `, ${error.column}` : ""}: ${error.message}`;
+}
