@@ -21,7 +21,13 @@ async function resolveTagIds(db: Db, names: readonly string[]): Promise<number[]
 }
 
 /** Writes the participants, sources, tags, measures and relations of an event, replacing any old ones. */
-async function writeEventChildren(db: Db, eventId: number, input: EventInput): Promise<void> {
+/**
+ * `relatedMayFollow`: the caller (the import) writes events that refer to events created
+ * later in the same transaction, and checks itself that every reference exists by the end.
+ */
+type ChildOptions = { relatedMayFollow?: boolean };
+
+async function writeEventChildren(db: Db, eventId: number, input: EventInput, options: ChildOptions = {}): Promise<void> {
   await db.eventParticipant.deleteMany({ where: { eventId } });
   await db.source.deleteMany({ where: { eventId } });
   await db.eventTag.deleteMany({ where: { eventId } });
@@ -59,7 +65,7 @@ async function writeEventChildren(db: Db, eventId: number, input: EventInput): P
     if (relation.eventId === eventId) throw new EventWriteError("relations", "An event cannot relate to itself.");
   }
   const relatedIds = [...new Set([...relations.values()].map((r) => r.eventId))];
-  const existingRelated = await db.event.count({ where: { id: { in: relatedIds } } });
+  const existingRelated = options.relatedMayFollow ? relatedIds.length : await db.event.count({ where: { id: { in: relatedIds } } });
   if (existingRelated !== relatedIds.length) {
     throw new EventWriteError("relations", "A related event no longer exists; remove it from the list.");
   }
@@ -142,13 +148,13 @@ export async function recordRevision(db: Db, eventId: number, kind: RevisionKind
 export async function createEvent(
   db: Db,
   input: EventInput,
-  options: { userId: number | null; kind?: RevisionKind; id?: number },
+  options: { userId: number | null; kind?: RevisionKind; id?: number } & ChildOptions,
 ): Promise<number> {
   const event = await db.event.create({
     data: { ...(options.id ? { id: options.id } : {}), ...eventColumns(input) },
     select: { id: true },
   });
-  await writeEventChildren(db, event.id, input);
+  await writeEventChildren(db, event.id, input, options);
   await recordRevision(db, event.id, options.kind ?? "create", options.userId);
   return event.id;
 }
@@ -217,10 +223,10 @@ export async function updateEvent(
   db: Db,
   eventId: number,
   input: EventInput,
-  options: ChangeOptions & { kind?: "update" | "revert" | "import" },
+  options: ChangeOptions & ChildOptions & { kind?: "update" | "revert" | "import" },
 ): Promise<void> {
   await claimVersion(db, eventId, { deletedAt: null }, eventColumns(input), options);
-  await writeEventChildren(db, eventId, input);
+  await writeEventChildren(db, eventId, input, options);
   await recordRevision(db, eventId, options.kind ?? "update", options.userId);
 }
 

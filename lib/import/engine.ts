@@ -174,7 +174,12 @@ async function processRecords(db: Db, source: RecordSource, options: ImportOptio
         report.creates += 1;
         if (write) {
           const resolved = await actors.materialise(db, input);
-          outcome.id = await createEvent(db, resolved, { userId: options.userId, kind: "import", id: draft.id ?? undefined });
+          outcome.id = await createEvent(db, resolved, {
+            userId: options.userId,
+            kind: "import",
+            id: draft.id ?? undefined,
+            relatedMayFollow: true,
+          });
           await restoreBookkeeping(db, outcome.id, draft, options.restoreExtras?.(outcome.id));
         }
       } else if (sameEvent(input, current)) {
@@ -183,7 +188,11 @@ async function processRecords(db: Db, source: RecordSource, options: ImportOptio
       } else {
         outcome.action = "update";
         report.updates += 1;
-        if (write) await updateEvent(db, current.id, await actors.materialise(db, input), { userId: options.userId, kind: "import" });
+        if (write) await updateEvent(db, current.id, await actors.materialise(db, input), {
+            userId: options.userId,
+            kind: "import",
+            relatedMayFollow: true,
+          });
       }
     }
     options.onProgress?.(report.rows);
