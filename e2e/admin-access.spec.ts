@@ -8,6 +8,7 @@ const ADMIN_PAGES = [
   "/admin/events/1/history",
   "/admin/actors",
   "/admin/users",
+  "/admin/import",
   "/admin/forbidden",
 ];
 
@@ -49,10 +50,12 @@ async function actionCalls(target: { userId: number }) {
     setUserRoleAction: form({ userId: String(target.userId), role: "admin" }),
     setUserDisabledAction: form({ userId: String(target.userId), disabled: "true" }),
     revokeSessionsAction: form({ userId: String(target.userId) }),
+    importAction: { previousState: { stage: "start" }, form: { intent: "apply", upload: "0".repeat(64), fileName: "x.csv" } },
   } as const;
 }
 
-const PUBLIC_ACTIONS = new Set(["signInAction", "signOutAction"]);
+// loadMoreEvents serves the public timeline's "Load more" (published events only).
+const PUBLIC_ACTIONS = new Set(["signInAction", "signOutAction", "loadMoreEvents"]);
 
 // Each test is a whole editing flow (sign-in, several saves, sometimes two browsers) on a
 // shared two-core machine: well beyond the 30 s default when the machine is busy.
@@ -70,7 +73,7 @@ test.describe("access to the editors' screens", () => {
       await expect(page).toHaveURL(`/login?next=${encodeURIComponent(next)}`);
       await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
     }
-    for (const path of ["/admin/api/actors?q=us", "/admin/api/events?q=2021", "/admin/api/tags?q=s"]) {
+    for (const path of ["/admin/api/actors?q=us", "/admin/api/events?q=2021", "/admin/api/tags?q=s", "/admin/backup.json"]) {
       const response = await request.get(path, { maxRedirects: 0 });
       expect(response.status(), path).toBe(307);
       expect(response.headers().location, path).toMatch(/^\/login/);
