@@ -2,15 +2,16 @@
  * `npm start`: migrate the database, load the example events into an empty one, build when
  * the build is missing or stale, then serve the app in production mode.
  *
- *   --fresh-database  delete the SQLite database first (used by the end-to-end tests)
+ *   --fresh-database  delete the database first and start from an empty one (end-to-end tests only)
  */
 import fs from "node:fs";
+import { recreatePostgresDatabase } from "../lib/db/postgres-admin";
 import { resolveDatabaseTarget } from "../lib/db/url";
 import { createPrismaClient } from "../lib/db/client";
 import { seedIfEmpty } from "./db-seed";
 import { hashBuildInputs, isBuildFresh, writeBuildStamp } from "./lib/build-freshness";
 import { migrateDatabase } from "./lib/migrate";
-import { bin, CommandFailed, main, ROOT, run, runForeground } from "./lib/run";
+import { bin, main, ROOT, run, runForeground } from "./lib/run";
 
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
@@ -34,8 +35,8 @@ await main(async () => {
   const target = resolveDatabaseTarget();
 
   if (process.argv.includes("--fresh-database")) {
-    if (target.provider !== "sqlite") throw new CommandFailed("--fresh-database only works with a SQLite database.");
-    for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(target.file + suffix, { force: true });
+    if (target.provider === "postgresql") await recreatePostgresDatabase(target.url);
+    else for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(target.file + suffix, { force: true });
   }
 
   console.log(`Database: ${target.provider === "sqlite" ? target.file : "PostgreSQL"}`);

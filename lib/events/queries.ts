@@ -1,10 +1,11 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/db/client";
+import { afterCursor, eventOrderBy, eventWhereForFilters, PUBLIC_EVENT, type ResolvedFilters } from "@/lib/events/filter-query";
 import { encodeCursor, type TimelineCursor } from "@/lib/timeline/cursor";
+import { EMPTY_FILTERS } from "@/lib/timeline/filters";
 
-/** Published and not in the trash: what the public may see. */
-export const PUBLIC_EVENT: Prisma.EventWhereInput = { status: "published", deletedAt: null };
+export { PUBLIC_EVENT };
 
 const actorSelect = { select: { id: true, name: true, slug: true, isoCode: true, kind: true } } as const;
 
@@ -33,26 +34,21 @@ export type EventCardRow = Prisma.EventGetPayload<{ select: typeof eventCardSele
 
 export type TimelinePage = { events: EventCardRow[]; nextCursor: string | null };
 
+export const NO_FILTERS: ResolvedFilters = { ...EMPTY_FILTERS, actorIds: [], initiatorIds: [], targetIds: [], tagIds: [] };
+
 /**
- * One page of the public timeline, newest first, by keyset on (dateStart, id): the cost
- * of a page does not grow with how far the reader has scrolled.
+ * One page of the public timeline for a set of filters, by keyset on (dateStart, id): the
+ * cost of a page does not grow with how far the reader has scrolled.
  */
-export async function listTimelineEvents(options: { cursor?: TimelineCursor | null; limit?: number } = {}): Promise<TimelinePage> {
+export async function listTimelineEvents(
+  options: { filters?: ResolvedFilters; cursor?: TimelineCursor | null; limit?: number } = {},
+): Promise<TimelinePage> {
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
-  const cursor = options.cursor;
+  const filters = options.filters ?? NO_FILTERS;
+  const where = eventWhereForFilters(filters);
   const rows = await prisma.event.findMany({
-    where: {
-      ...PUBLIC_EVENT,
-      ...(cursor
-        ? {
-            OR: [
-              { dateStart: { lt: cursor.dateStart } },
-              { dateStart: cursor.dateStart, id: { lt: cursor.id } },
-            ],
-          }
-        : {}),
-    },
-    orderBy: [{ dateStart: "desc" }, { id: "desc" }],
+    where: options.cursor ? { AND: [where, afterCursor(options.cursor, filters.sort)] } : where,
+    orderBy: eventOrderBy(filters.sort),
     take: limit + 1,
     select: eventCardSelect,
   });
@@ -64,8 +60,8 @@ export async function listTimelineEvents(options: { cursor?: TimelineCursor | nu
   };
 }
 
-export async function countPublicEvents(): Promise<number> {
-  return prisma.event.count({ where: PUBLIC_EVENT });
+export async function countTimelineEvents(filters: ResolvedFilters = NO_FILTERS): Promise<number> {
+  return prisma.event.count({ where: eventWhereForFilters(filters) });
 }
 
 export const eventDetailSelect = {

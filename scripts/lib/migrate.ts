@@ -2,12 +2,13 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { resolveDatabaseTarget, type DatabaseTarget } from "../../lib/db/url";
-import { bin, CommandFailed, run } from "./run";
+import { bin, run } from "./run";
 
 /** Applies the committed migrations to the configured database (creating it if needed). */
 export function migrateDatabase(target: DatabaseTarget = resolveDatabaseTarget(), options: { quiet?: boolean } = {}): void {
-  if (target.provider !== "sqlite") {
-    throw new CommandFailed("PostgreSQL is not supported yet: DATABASE_URL must point to a SQLite file.");
+  if (target.provider === "postgresql") {
+    run(bin("prisma"), ["migrate", "deploy"], { env: { ...process.env, DATABASE_URL: target.url }, quiet: options.quiet });
+    return;
   }
   fs.mkdirSync(path.dirname(target.file), { recursive: true });
   run(bin("prisma"), ["migrate", "deploy"], { env: { ...process.env, DATABASE_URL: target.url }, quiet: options.quiet });

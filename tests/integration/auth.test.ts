@@ -7,7 +7,7 @@ import { hashSessionToken } from "@/lib/auth/tokens";
 import { createUser, setUserDisabled, setUserPassword, setUserRole, UserWriteError } from "@/lib/users/write";
 import { createTestDatabase } from "./database";
 
-const db = createTestDatabase();
+const db = await createTestDatabase();
 const prisma = db.prisma;
 afterAll(() => db.dispose());
 

@@ -1,26 +1,30 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { inject } from "vitest";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { resolveDatabaseTarget } from "@/lib/db/url";
+import { copyBase } from "./test-database";
 
-export type TestDatabase = { file: string; url: string; prisma: PrismaClient; dispose: () => Promise<void> };
+export type TestDatabase = {
+  provider: "sqlite" | "postgresql";
+  url: string;
+  /** The SQLite file, or null on PostgreSQL. */
+  file: string | null;
+  prisma: PrismaClient;
+  dispose: () => Promise<void>;
+};
 
 /** A fresh copy of the migrated base database, with its own client. */
-export function createTestDatabase(): TestDatabase {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "demarche-db-"));
-  const file = path.join(dir, "test.db");
-  fs.copyFileSync(inject("baseDatabaseFile"), file);
-  const target = resolveDatabaseTarget(file);
-  const prisma = createPrismaClient(target);
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const base = inject("baseDatabase");
+  const copy = await copyBase(base);
+  const prisma = createPrismaClient(resolveDatabaseTarget(copy.url));
   return {
-    file,
-    url: target.url,
+    provider: base.provider,
+    url: copy.url,
+    file: copy.file,
     prisma,
     dispose: async () => {
       await prisma.$disconnect();
-      fs.rmSync(dir, { recursive: true, force: true });
+      await copy.dispose();
     },
   };
 }

@@ -15,7 +15,7 @@ import {
 import { createTestDatabase } from "./database";
 import { eventIdsByTitle, loadExamples } from "./example-data";
 
-const db = createTestDatabase();
+const db = await createTestDatabase();
 const prisma = db.prisma;
 afterAll(() => db.dispose());
 

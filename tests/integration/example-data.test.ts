@@ -4,7 +4,7 @@ import { loadExampleData, readExampleData } from "@/lib/events/example-data";
 import { createTestDatabase } from "./database";
 import { EXAMPLE_FILE, eventIdsByTitle, loadExamples } from "./example-data";
 
-const db = createTestDatabase();
+const db = await createTestDatabase();
 afterAll(() => db.dispose());
 
 describe("example data", () => {
@@ -85,7 +85,7 @@ describe("example data", () => {
   });
 
   it("loads all of a file or nothing", async () => {
-    const other = createTestDatabase();
+    const other = await createTestDatabase();
     try {
       const data = readExampleData(EXAMPLE_FILE);
       const broken = {

@@ -4,58 +4,79 @@ import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "./database";
 
-const db = createTestDatabase();
+const db = await createTestDatabase();
 afterAll(() => db.dispose());
 
-describe("migrations", () => {
-  it("apply every committed migration to an empty SQLite database", () => {
-    const folders = fs
-      .readdirSync(path.resolve(import.meta.dirname, "../../prisma/sqlite/migrations"), { withFileTypes: true })
-      .filter((e) => e.isDirectory())
-      .map((e) => e.name)
-      .sort();
-    const sqlite = new Database(db.file, { readonly: true });
-    try {
-      const applied = sqlite
-        .prepare("SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY migration_name")
-        .all() as { migration_name: string; finished_at: string | null; rolled_back_at: string | null }[];
-      expect(applied.map((m) => m.migration_name)).toEqual(folders);
-      expect(applied.every((m) => m.finished_at !== null && m.rolled_back_at === null)).toBe(true);
+const TABLES = [
+  "Event",
+  "Actor",
+  "EventParticipant",
+  "Source",
+  "Tag",
+  "EventTag",
+  "EventMeasure",
+  "EventRelation",
+  "User",
+  "Session",
+  "LoginAttempt",
+  "EventRevision",
+  "AuditLog",
+];
 
-      const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
-        (t) => t.name,
-      );
-      for (const table of [
-        "Event",
-        "Actor",
-        "EventParticipant",
-        "Source",
-        "Tag",
-        "EventTag",
-        "EventMeasure",
-        "EventRelation",
-        "User",
-        "Session",
-        "LoginAttempt",
-        "EventRevision",
-        "AuditLog",
-      ]) {
-        expect(tables).toContain(table);
-      }
-      expect(sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
-    } finally {
-      sqlite.close();
-    }
+function migrationFolders(provider: string): string[] {
+  const dir = path.resolve(import.meta.dirname, "../../prisma", provider === "postgresql" ? "postgres" : "sqlite", "migrations");
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+}
+
+/** Table and index names, read from the engine's own catalogue. */
+async function catalogue(): Promise<{ tables: string[]; indexes: string[] }> {
+  if (db.provider === "postgresql") {
+    const tables = await db.prisma.$queryRawUnsafe<{ name: string }[]>(
+      "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'",
+    );
+    const indexes = await db.prisma.$queryRawUnsafe<{ name: string }[]>(
+      "SELECT indexname AS name FROM pg_indexes WHERE schemaname = 'public'",
+    );
+    return { tables: tables.map((t) => t.name), indexes: indexes.map((i) => i.name) };
+  }
+  const sqlite = new Database(db.file ?? "", { readonly: true });
+  try {
+    const rows = sqlite.prepare("SELECT type, name FROM sqlite_master").all() as { type: string; name: string }[];
+    return {
+      tables: rows.filter((r) => r.type === "table").map((r) => r.name),
+      indexes: rows.filter((r) => r.type === "index").map((r) => r.name),
+    };
+  } finally {
+    sqlite.close();
+  }
+}
+
+describe("migrations", () => {
+  it("apply every committed migration to an empty database", async () => {
+    const applied = await db.prisma.$queryRawUnsafe<{ migration_name: string; finished: number | boolean }[]>(
+      'SELECT migration_name, (finished_at IS NOT NULL AND rolled_back_at IS NULL) AS finished FROM "_prisma_migrations" ORDER BY migration_name',
+    );
+    expect(applied.map((m) => m.migration_name)).toEqual(migrationFolders(db.provider));
+    expect(applied.every((m) => Boolean(Number(m.finished)))).toBe(true);
+    const { tables } = await catalogue();
+    for (const table of TABLES) expect(tables).toContain(table);
   });
 
-  it("index what the timeline filters on", () => {
-    const sqlite = new Database(db.file, { readonly: true });
+  it("index what the timeline filters on", async () => {
+    const { indexes } = await catalogue();
+    expect(indexes).toContain("Event_status_deletedAt_dateStart_id_idx");
+    expect(indexes).toContain("Event_type_dateStart_idx");
+    expect(indexes).toContain("EventParticipant_actorId_role_eventId_idx");
+  });
+
+  it.runIf(db.provider === "sqlite")("leave SQLite in write-ahead-log mode", () => {
+    const sqlite = new Database(db.file ?? "", { readonly: true });
     try {
-      const indexes = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all() as { name: string }[];
-      const names = indexes.map((i) => i.name);
-      expect(names).toContain("Event_status_deletedAt_dateStart_id_idx");
-      expect(names).toContain("Event_type_dateStart_idx");
-      expect(names).toContain("EventParticipant_actorId_role_eventId_idx");
+      expect(sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
     } finally {
       sqlite.close();
     }

@@ -1,8 +1,7 @@
 import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
+import { copyBase } from "./test-database";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -14,27 +13,25 @@ type Probe = {
   instant: string;
 };
 
-function probe(tz: string): Probe {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "demarche-tz-"));
-  const file = path.join(dir, "tz.db");
-  fs.copyFileSync(inject("baseDatabaseFile"), file);
+async function probe(tz: string): Promise<Probe> {
+  const copy = await copyBase(inject("baseDatabase"));
   try {
-    const out = execFileSync(path.join(ROOT, "node_modules/.bin/tsx"), ["tests/integration/tz-probe.ts", file], {
+    const out = execFileSync(path.join(ROOT, "node_modules/.bin/tsx"), ["tests/integration/tz-probe.ts", copy.url], {
       cwd: ROOT,
       env: { ...process.env, TZ: tz },
       encoding: "utf8",
     });
     return JSON.parse(out.trim().split("\n").at(-1)!) as Probe;
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    await copy.dispose();
   }
 }
 
 describe("dates never shift with the process time zone", () => {
-  it("stores and shows the same calendar dates in UTC, Los Angeles and Tokyo", () => {
-    const utc = probe("UTC");
-    const la = probe("America/Los_Angeles");
-    const tokyo = probe("Asia/Tokyo");
+  it("stores and shows the same calendar dates in UTC, Los Angeles and Tokyo", async () => {
+    const utc = await probe("UTC");
+    const la = await probe("America/Los_Angeles");
+    const tokyo = await probe("Asia/Tokyo");
     // The child processes really ran in those zones.
     expect([utc.offsetMinutes, la.offsetMinutes, tokyo.offsetMinutes]).toEqual([0, 420, -540]);
 

@@ -1,6 +1,6 @@
 /**
- * Run in a child process with a given TZ: loads the example data into the database file
- * named by argv[2] and prints what the app stores and shows for each event's date.
+ * Run in a child process with a given TZ: loads the example data into the database whose
+ * URL is argv[2] and prints what the app stores and shows for each event's date.
  */
 import { createPrismaClient } from "@/lib/db/client";
 import { resolveDatabaseTarget } from "@/lib/db/url";

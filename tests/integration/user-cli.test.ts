@@ -6,7 +6,7 @@ import { createSession, findSessionUser } from "@/lib/auth/sessions";
 import { createTestDatabase } from "./database";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const db = createTestDatabase();
+const db = await createTestDatabase();
 afterAll(() => db.dispose());
 
 /** Runs `npm run user -- <args>` against the test database, without a terminal. */

@@ -1,0 +1,103 @@
+import type { Db, Prisma } from "@/lib/db/client";
+import type { FilterProblem, Sort, TimelineFilters } from "@/lib/timeline/filters";
+import type { TimelineCursor } from "@/lib/timeline/cursor";
+
+/** Published and not in the trash: what the public (and the public exports) may see. */
+export const PUBLIC_EVENT = { status: "published", deletedAt: null } satisfies Prisma.EventWhereInput;
+
+/** Filters whose actor and tag references have been looked up in the database. */
+export type ResolvedFilters = TimelineFilters & {
+  actorIds: number[];
+  initiatorIds: number[];
+  targetIds: number[];
+  tagIds: number[];
+};
+
+/**
+ * Looks up actor references (slug or ISO code, case-insensitive) and tag slugs. A reference
+ * that matches nothing is reported and ignored, like any other malformed value.
+ */
+export async function resolveFilterReferences(
+  db: Db,
+  filters: TimelineFilters,
+): Promise<{ resolved: ResolvedFilters; problems: FilterProblem[] }> {
+  const problems: FilterProblem[] = [];
+  const actorRefs = [...new Set([...filters.actors, ...filters.initiators, ...filters.targets])];
+  const actors =
+    actorRefs.length === 0
+      ? []
+      : await db.actor.findMany({
+          where: { OR: [{ slug: { in: actorRefs } }, { isoCode: { in: actorRefs.map((r) => r.toUpperCase()) } }] },
+          select: { id: true, slug: true, isoCode: true },
+        });
+  const actorIdsFor = (refs: string[], param: string) =>
+    refs.flatMap((ref) => {
+      const actor = actors.find((a) => a.slug === ref || a.isoCode?.toLowerCase() === ref);
+      if (actor) return [actor.id];
+      problems.push({ param, value: ref, message: `No actor "${ref}" is known; that filter was ignored.` });
+      return [];
+    });
+
+  const tags =
+    filters.tags.length === 0
+      ? []
+      : await db.tag.findMany({ where: { slug: { in: filters.tags } }, select: { id: true, slug: true } });
+  const tagIds = filters.tags.flatMap((slug) => {
+    const tag = tags.find((t) => t.slug === slug);
+    if (tag) return [tag.id];
+    problems.push({ param: "tag", value: slug, message: `No tag "${slug}" is known; that filter was ignored.` });
+    return [];
+  });
+
+  const resolved: ResolvedFilters = {
+    ...filters,
+    actorIds: actorIdsFor(filters.actors, "actor"),
+    initiatorIds: actorIdsFor(filters.initiators, "initiator"),
+    targetIds: actorIdsFor(filters.targets, "target"),
+    tagIds,
+  };
+  // A filter whose every value was unknown has no ids left and so is ignored, not "matches nothing".
+  return { resolved, problems };
+}
+
+/** Which parts of the filter to leave out, for facet counts "under the other active filters". */
+export type FilterOmission = Partial<Record<"types" | "actorIds" | "initiatorIds" | "targetIds" | "tagIds" | "bases" | "dates" | "q", boolean>>;
+
+/** The Prisma condition for a set of filters, on top of `base` (the public events by default). */
+export function eventWhereForFilters(
+  filters: ResolvedFilters,
+  options: { base?: Prisma.EventWhereInput; omit?: FilterOmission } = {},
+): Prisma.EventWhereInput {
+  const omit = options.omit ?? {};
+  const and: Prisma.EventWhereInput[] = [options.base ?? PUBLIC_EVENT];
+  if (!omit.dates && filters.from) and.push({ dateEnd: { gte: filters.from.start } });
+  if (!omit.dates && filters.to) and.push({ dateStart: { lte: filters.to.end } });
+  if (!omit.types && filters.types.length > 0) and.push({ type: { in: filters.types } });
+  if (!omit.actorIds && filters.actorIds.length > 0) {
+    and.push({ participants: { some: { actorId: { in: filters.actorIds } } } });
+  }
+  if (!omit.initiatorIds && filters.initiatorIds.length > 0) {
+    and.push({ participants: { some: { role: "initiator", actorId: { in: filters.initiatorIds } } } });
+  }
+  if (!omit.targetIds && filters.targetIds.length > 0) {
+    and.push({ participants: { some: { role: "target", actorId: { in: filters.targetIds } } } });
+  }
+  if (!omit.tagIds && filters.tagIds.length > 0) and.push({ tags: { some: { tagId: { in: filters.tagIds } } } });
+  if (!omit.bases && filters.bases.length > 0) and.push({ legalBasis: { in: filters.bases } });
+  if (!omit.q) for (const word of filters.words) and.push({ searchText: { contains: word } });
+  return { AND: and };
+}
+
+/** The timeline order: by first covered day, then id, so keyset pagination is exact. */
+export function eventOrderBy(sort: Sort): Prisma.EventOrderByWithRelationInput[] {
+  const direction = sort === "oldest" ? "asc" : "desc";
+  return [{ dateStart: direction }, { id: direction }];
+}
+
+/** The keyset condition for the rows after `cursor` in the given order. */
+export function afterCursor(cursor: TimelineCursor, sort: Sort): Prisma.EventWhereInput {
+  const beyond = sort === "oldest" ? "gt" : "lt";
+  return {
+    OR: [{ dateStart: { [beyond]: cursor.dateStart } }, { dateStart: cursor.dateStart, id: { [beyond]: cursor.id } }],
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * Test databases for the integration suite, on SQLite (default) or PostgreSQL
+ * (DEMARCHE_TEST_DATABASE=postgresql, with DEMARCHE_POSTGRES_URL naming a server and a role
+ * that may create databases).
+ *
+ * The global setup migrates one base database per run; every test file then gets a copy:
+ * a file copy on SQLite, `CREATE DATABASE … TEMPLATE base` on PostgreSQL.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { withDatabaseName } from "../../lib/db/postgres-admin";
+
+export type TestProvider = "sqlite" | "postgresql";
+
+export type BaseDatabase = { provider: "sqlite"; file: string } | { provider: "postgresql"; serverUrl: string; name: string };
+
+export function testProvider(): TestProvider {
+  const value = process.env.DEMARCHE_TEST_DATABASE ?? "sqlite";
+  if (value !== "sqlite" && value !== "postgresql") {
+    throw new Error(`DEMARCHE_TEST_DATABASE must be "sqlite" or "postgresql", not "${value}"`);
+  }
+  return value;
+}
+
+export function postgresServerUrl(): string {
+  const url = process.env.DEMARCHE_POSTGRES_URL;
+  if (!url) {
+    throw new Error(
+      "The PostgreSQL test suite needs DEMARCHE_POSTGRES_URL, e.g. postgresql://demarche:demarche@localhost:5432/postgres " +
+        "(a role allowed to create databases). See README: Running the PostgreSQL suite.",
+    );
+  }
+  return url;
+}
+
+async function adminQuery(serverUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+function uniqueName(prefix: string): string {
+  return `${prefix}_${process.pid}_${crypto.randomBytes(4).toString("hex")}`;
+}
+
+/** Creates an empty database for the base (PostgreSQL) or picks a file (SQLite); returns its URL. */
+export async function createEmptyBase(): Promise<{ base: BaseDatabase; url: string; dispose: () => Promise<void> }> {
+  if (testProvider() === "postgresql") {
+    const serverUrl = postgresServerUrl();
+    const name = uniqueName("demarche_test_base");
+    await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
+    return {
+      base: { provider: "postgresql", serverUrl, name },
+      url: withDatabaseName(serverUrl, name),
+      dispose: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+    };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "demarche-test-"));
+  const file = path.join(dir, "base.db");
+  return {
+    base: { provider: "sqlite", file },
+    url: `file:${file}`,
+    dispose: async () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** A fresh copy of the migrated base database. */
+export async function copyBase(base: BaseDatabase): Promise<{ url: string; file: string | null; dispose: () => Promise<void> }> {
+  if (base.provider === "postgresql") {
+    const name = uniqueName("demarche_test");
+    await adminQuery(base.serverUrl, `CREATE DATABASE "${name}" TEMPLATE "${base.name}"`);
+    return {
+      url: withDatabaseName(base.serverUrl, name),
+      file: null,
+      dispose: () => adminQuery(base.serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+    };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "demarche-db-"));
+  const file = path.join(dir, "test.db");
+  fs.copyFileSync(base.file, file);
+  return { url: `file:${file}`, file, dispose: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
