@@ -11,7 +11,7 @@ async function pickActor(page: Page, box: string, text: string, option: string) 
 
 // Each test is a whole editing flow (sign-in, several saves, sometimes two browsers) on a
 // shared two-core machine: well beyond the 30 s default when the machine is busy.
-test.describe.configure({ timeout: 90_000 });
+test.describe.configure({ timeout: 150_000 });
 
 test.describe("editing events", () => {
   test("an editor creates an event with sources and a link, edits it, and a stale second save gets a conflict", async ({
