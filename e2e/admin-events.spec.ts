@@ -217,6 +217,8 @@ test.describe("editing events", () => {
     await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
     const doomedEdit = page.url().replace(/\?.*$/, "");
     await page.getByRole("button", { name: "Move to the trash" }).click();
+    // Wait for the action's redirect: navigating away earlier would cancel the request.
+    await expect(page).toHaveURL("/admin?status=trash&notice=trashed");
     await page.goto(doomedEdit);
     await page.getByRole("button", { name: "Delete for good" }).click();
     // The checkbox is required: without it nothing happens.
