@@ -11,7 +11,7 @@ async function pickActor(page: Page, box: string, text: string, option: string) 
 
 // Each test is a whole editing flow (sign-in, several saves, sometimes two browsers) on a
 // shared two-core machine: well beyond the 30 s default when the machine is busy.
-test.describe.configure({ timeout: 90_000 });
+test.describe.configure({ timeout: 150_000 });
 
 test.describe("editing events", () => {
   test("an editor creates an event with sources and a link, edits it, and a stale second save gets a conflict", async ({
@@ -217,6 +217,8 @@ test.describe("editing events", () => {
     await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
     const doomedEdit = page.url().replace(/\?.*$/, "");
     await page.getByRole("button", { name: "Move to the trash" }).click();
+    // Wait for the action's redirect: navigating away earlier would cancel the request.
+    await expect(page).toHaveURL("/admin?status=trash&notice=trashed");
     await page.goto(doomedEdit);
     await page.getByRole("button", { name: "Delete for good" }).click();
     // The checkbox is required: without it nothing happens.

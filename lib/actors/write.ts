@@ -87,10 +87,9 @@ async function eventIdsOf(db: Db, actorId: number): Promise<number[]> {
  */
 export async function mergeActors(db: Db, fromId: number, intoId: number, userId: number | null): Promise<{ events: number }> {
   if (fromId === intoId) throw new ActorWriteError("intoId", "Choose two different actors.");
-  const [from, into] = await Promise.all([
-    db.actor.findUnique({ where: { id: fromId }, select: { id: true, name: true, isoCode: true } }),
-    db.actor.findUnique({ where: { id: intoId }, select: { id: true, name: true, isoCode: true } }),
-  ]);
+  // One after the other: inside a transaction both would share one connection.
+  const from = await db.actor.findUnique({ where: { id: fromId }, select: { id: true, name: true, isoCode: true } });
+  const into = await db.actor.findUnique({ where: { id: intoId }, select: { id: true, name: true, isoCode: true } });
   if (!from) throw new ActorWriteError("fromId", "The duplicate no longer exists.");
   if (!into) throw new ActorWriteError("intoId", "The actor to keep no longer exists.");
 

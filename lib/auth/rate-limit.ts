@@ -28,20 +28,19 @@ export async function checkLoginRateLimit(db: Db, email: string, ip: string, now
     select: { createdAt: true },
   });
   const accountSince = lastSuccess && lastSuccess.createdAt > since ? lastSuccess.createdAt : since;
-  const [accountFailures, ipFailures] = await Promise.all([
-    db.loginAttempt.findMany({
-      where: { email: account, success: false, createdAt: { gt: accountSince } },
-      orderBy: { createdAt: "desc" },
-      take: LOGIN_LIMITS.perAccount,
-      select: { createdAt: true },
-    }),
-    db.loginAttempt.findMany({
-      where: { ip, success: false, createdAt: { gte: since } },
-      orderBy: { createdAt: "desc" },
-      take: LOGIN_LIMITS.perIp,
-      select: { createdAt: true },
-    }),
-  ]);
+  // Sequential, not Promise.all: `db` may be a transaction, which has one connection.
+  const accountFailures = await db.loginAttempt.findMany({
+    where: { email: account, success: false, createdAt: { gt: accountSince } },
+    orderBy: { createdAt: "desc" },
+    take: LOGIN_LIMITS.perAccount,
+    select: { createdAt: true },
+  });
+  const ipFailures = await db.loginAttempt.findMany({
+    where: { ip, success: false, createdAt: { gte: since } },
+    orderBy: { createdAt: "desc" },
+    take: LOGIN_LIMITS.perIp,
+    select: { createdAt: true },
+  });
   // Blocked until the oldest failure that makes up the limit leaves the window.
   const retryAfter = (failures: { createdAt: Date }[], limit: number) => {
     const oldest = failures.length >= limit ? failures[limit - 1] : undefined;
