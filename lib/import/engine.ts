@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { Db, PrismaClient } from "@/lib/db/client";
 import { eventInputSchema, type EventInput, type EventInputRaw } from "@/lib/events/schema";
-import { eventSnapshotInclude, toEventSnapshot, type EventSnapshot } from "@/lib/events/snapshot";
+import { eventSnapshotInclude, snapshotToInput, toEventSnapshot, type EventSnapshot } from "@/lib/events/snapshot";
 import { createEvent, updateEvent } from "@/lib/events/write";
 import { ActorDirectory } from "@/lib/import/actors";
 import type { EventDraft, ImportRecord, RowError } from "@/lib/import/draft";
@@ -272,25 +272,6 @@ function mergeDraft(
   };
 }
 
-/** A stored event in the shape of the write input, to merge a partial row into and to compare with. */
-function snapshotToInput(event: EventSnapshot): EventInputRaw {
-  return {
-    title: event.title,
-    summary: event.summary,
-    date: event.date,
-    endDate: event.endDate,
-    type: event.type as EventInputRaw["type"],
-    status: event.status as EventInputRaw["status"],
-    legalBasis: event.legalBasis,
-    location: event.location,
-    measures: event.measures as EventInputRaw["measures"],
-    initiatorIds: event.initiators.map((a) => a.id),
-    targetIds: event.targets.map((a) => a.id),
-    tags: event.tags,
-    sources: event.sources.map(({ url, title, publisher, publishedOn, archiveUrl }) => ({ url, title, publisher, publishedOn, archiveUrl })),
-    relations: event.relations as EventInputRaw["relations"],
-  };
-}
 
 /** Whether writing `input` would leave the event as it is (so a re-import changes nothing). */
 function sameEvent(input: EventInput, current: EventSnapshot): boolean {
