@@ -1,16 +1,17 @@
 import "server-only";
-import { resolveDatabaseTarget } from "@/lib/db/url";
+import type Database from "better-sqlite3";
+import { sqliteReader } from "@/lib/db/sqlite-reader";
 import { sqliteSnapshotLoader, type SnapshotLoader } from "@/lib/export/snapshot-sql";
 
-// One read-only connection per server process, like the Prisma client (lib/db/index.ts).
-const globalForLoader = globalThis as unknown as { demarcheSnapshotLoader?: SnapshotLoader };
+// Prepared once per connection: the shared reader is opened once per process.
+const globalForLoader = globalThis as unknown as { demarcheSnapshotLoader?: { db: Database.Database; load: SnapshotLoader } };
 
 /** The snapshot loader of the app's database (DATABASE_URL), for the export routes. */
 export function appSnapshotLoader(): SnapshotLoader {
-  if (!globalForLoader.demarcheSnapshotLoader) {
-    const target = resolveDatabaseTarget();
-    if (target.provider !== "sqlite") throw new Error("The exports read SQLite directly; PostgreSQL is not supported yet.");
-    globalForLoader.demarcheSnapshotLoader = sqliteSnapshotLoader(target.file);
-  }
-  return globalForLoader.demarcheSnapshotLoader;
+  const db = sqliteReader();
+  const cached = globalForLoader.demarcheSnapshotLoader;
+  if (cached?.db === db) return cached.load;
+  const load = sqliteSnapshotLoader(db);
+  globalForLoader.demarcheSnapshotLoader = { db, load };
+  return load;
 }

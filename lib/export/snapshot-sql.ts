@@ -1,4 +1,4 @@
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import type { Db } from "@/lib/db/client";
 import type { EventSnapshot } from "@/lib/events/snapshot";
 
@@ -56,14 +56,12 @@ export function prismaSnapshotLoader(db: Db): SnapshotLoader {
 }
 
 /**
- * Through a read-only better-sqlite3 connection of its own on the database file: the large
+ * Through a read-only better-sqlite3 connection (lib/db/sqlite-reader.ts): the large
  * exports. Which events are exported is still decided through Prisma; this connection only
  * reads their details (in WAL mode it sees every committed change, so an event edited
  * between the two reads is exported as it is now).
  */
-export function sqliteSnapshotLoader(file: string): SnapshotLoader {
-  const connection = new Database(file, { readonly: true, fileMustExist: true });
-  connection.pragma("busy_timeout = 10000");
+export function sqliteSnapshotLoader(connection: Database.Database): SnapshotLoader {
   const statements = {
     public: connection.prepare<[string], SnapshotRow>(SNAPSHOT_SQL(true)),
     all: connection.prepare<[string], SnapshotRow>(SNAPSHOT_SQL(false)),

@@ -1,5 +1,5 @@
-import Database from "better-sqlite3";
 import type { Db } from "@/lib/db/client";
+import { closeSqliteReader, sqliteReader } from "@/lib/db/sqlite-reader";
 import { resolveDatabaseTarget } from "@/lib/db/url";
 import { ROLE_INITIATOR, ROLE_TARGET, type IndexSource } from "@/lib/timeline/facet-index";
 
@@ -37,23 +37,7 @@ export async function matchSearchIdsFast(words: readonly string[]): Promise<numb
     .all(searchExpression(words)) as number[];
 }
 
-type Reader = { file: string; db: Database.Database };
-const globalForReader = globalThis as unknown as { demarcheTimelineReader?: Reader };
-
-/**
- * A read-only connection of its own: bulk reads of millions of small rows are an order of
- * magnitude faster through better-sqlite3's raw rows than through Prisma's row mapping.
- */
-function reader(): Database.Database {
-  const target = resolveDatabaseTarget();
-  if (target.provider !== "sqlite") throw new Error("The SQLite timeline source needs a SQLite DATABASE_URL.");
-  const cached = globalForReader.demarcheTimelineReader;
-  if (cached && cached.file === target.file && cached.db.open) return cached.db;
-  cached?.db.close();
-  const db = new Database(target.file, { readonly: true, fileMustExist: true });
-  globalForReader.demarcheTimelineReader = { file: target.file, db };
-  return db;
-}
+const reader = sqliteReader;
 
 /** The timeline's change counter (moved by triggers on every relevant write). */
 export function readTimelineVersion(): string {
@@ -114,8 +98,5 @@ export function loadIndexSource(): { version: string; source: IndexSource } {
   return load();
 }
 
-/** Closes the reader (tests and benchmarks that switch databases). */
-export function closeTimelineReader(): void {
-  globalForReader.demarcheTimelineReader?.db.close();
-  delete globalForReader.demarcheTimelineReader;
-}
+/** Closes the shared reader (tests and benchmarks that switch databases). */
+export const closeTimelineReader = closeSqliteReader;

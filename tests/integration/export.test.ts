@@ -5,7 +5,7 @@ import { resolveFilterReferences } from "@/lib/events/filter-query";
 import { listTimelineEvents } from "@/lib/events/queries";
 import { readEventSnapshot } from "@/lib/events/snapshot";
 import { exportCsvText } from "@/lib/export/export-text";
-import { resolveDatabaseTarget } from "@/lib/db/url";
+import { sqliteReader } from "@/lib/db/sqlite-reader";
 import { prismaSnapshotLoader, sqliteSnapshotLoader } from "@/lib/export/snapshot-sql";
 import { parseTimelineFilters } from "@/lib/timeline/filters";
 import { eventIdsByTitle, loadExamples } from "./example-data";
@@ -62,9 +62,7 @@ describe("the exports' batch loader", () => {
     const all = (await prisma.event.findMany({ select: { id: true }, orderBy: { id: "desc" } })).map((e) => e.id);
     await prisma.source.updateMany({ where: { eventId: all[0] }, data: { retrievedAt: new Date("2026-01-02T03:04:05Z") } });
     const expected = await Promise.all(all.map((id) => readEventSnapshot(prisma, id)));
-    const target = resolveDatabaseTarget();
-    if (target.provider !== "sqlite") throw new Error("SQLite only");
-    const direct = sqliteSnapshotLoader(target.file);
+    const direct = sqliteSnapshotLoader(sqliteReader());
     for (const load of [prismaSnapshotLoader(prisma), direct]) {
       const batch = await load([...all, 999_999], { publicRelationsOnly: false });
       expect(batch.map((e) => e.id)).toEqual(all);

@@ -8,6 +8,7 @@ import { EventChainList } from "@/components/events/event-chain";
 import { EventDate } from "@/components/events/event-date";
 import { EventTypeBadge } from "@/components/events/event-type-badge";
 import { formatDateText, formatInstantDay, formatPartialDate, parsePartialDate } from "@/lib/dates/partial-date";
+import { parseEventId } from "@/lib/events/route-params";
 import { getEventChain, getPublicEvent } from "@/lib/events/queries";
 import { SANCTION_MEASURES, relationKindInfo } from "@/lib/events/vocabulary";
 
@@ -18,19 +19,15 @@ type Params = Promise<{ id: string }>;
 // The page and its metadata read the same event once per request.
 const readPublicEvent = cache(getPublicEvent);
 
-function parseId(raw: string): number | null {
-  return /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : null;
-}
-
 async function loadEvent(raw: string) {
-  const id = parseId(raw);
+  const id = parseEventId(raw);
   const event = id === null ? null : await readPublicEvent(id);
   if (!event) notFound();
   return event;
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const id = parseId((await params).id);
+  const id = parseEventId((await params).id);
   const event = id === null ? null : await readPublicEvent(id);
   return event ? { title: event.title, description: event.summary.slice(0, 200) } : { title: "Event not found" };
 }
