@@ -10,8 +10,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
-import { withDatabaseName } from "../../lib/db/postgres-admin";
+import { runOnServer, withDatabaseName } from "../../lib/db/postgres-admin";
 
 export type TestProvider = "sqlite" | "postgresql";
 
@@ -36,16 +35,6 @@ export function postgresServerUrl(): string {
   return url;
 }
 
-async function adminQuery(serverUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 function uniqueName(prefix: string): string {
   return `${prefix}_${process.pid}_${crypto.randomBytes(4).toString("hex")}`;
 }
@@ -55,11 +44,11 @@ export async function createEmptyBase(): Promise<{ base: BaseDatabase; url: stri
   if (testProvider() === "postgresql") {
     const serverUrl = postgresServerUrl();
     const name = uniqueName("demarche_test_base");
-    await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
+    await runOnServer(serverUrl, `CREATE DATABASE "${name}"`);
     return {
       base: { provider: "postgresql", serverUrl, name },
       url: withDatabaseName(serverUrl, name),
-      dispose: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+      dispose: () => runOnServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
     };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "demarche-test-"));
@@ -75,11 +64,11 @@ export async function createEmptyBase(): Promise<{ base: BaseDatabase; url: stri
 export async function copyBase(base: BaseDatabase): Promise<{ url: string; file: string | null; dispose: () => Promise<void> }> {
   if (base.provider === "postgresql") {
     const name = uniqueName("demarche_test");
-    await adminQuery(base.serverUrl, `CREATE DATABASE "${name}" TEMPLATE "${base.name}"`);
+    await runOnServer(base.serverUrl, `CREATE DATABASE "${name}" TEMPLATE "${base.name}"`);
     return {
       url: withDatabaseName(base.serverUrl, name),
       file: null,
-      dispose: () => adminQuery(base.serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+      dispose: () => runOnServer(base.serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
     };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "demarche-db-"));
