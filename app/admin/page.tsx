@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { EventDate } from "@/components/events/event-date";
 import { Notice } from "@/components/admin/notice";
+import { RowAction } from "@/components/admin/row-action";
 import { requireEditor } from "@/lib/auth/current-user";
 import { formatInstantDay } from "@/lib/dates/partial-date";
 import { restoreEventAction } from "@/lib/events/actions";
@@ -121,13 +122,9 @@ export default async function AdminEventsPage({ searchParams }: { searchParams: 
                       History
                     </Link>
                     {event.deletedAt && user.role === "admin" ? (
-                      <form action={restoreEventAction}>
-                        <input type="hidden" name="id" value={event.id} />
-                        <input type="hidden" name="version" value={event.version} />
-                        <button type="submit" className="button--small" aria-label={`Restore ${event.title}`}>
-                          Restore
-                        </button>
-                      </form>
+                      <RowAction action={restoreEventAction} fields={{ id: event.id, version: event.version }} label={`Restore ${event.title}`}>
+                        Restore
+                      </RowAction>
                     ) : null}
                   </td>
                 </tr>

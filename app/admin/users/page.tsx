@@ -1,4 +1,5 @@
 import { Notice } from "@/components/admin/notice";
+import { RowAction } from "@/components/admin/row-action";
 import { UserCreateForm } from "@/components/admin/user-create-form";
 import { requireAdmin } from "@/lib/auth/current-user";
 import { formatInstantDay } from "@/lib/dates/partial-date";
@@ -60,25 +61,24 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
                 <td>
                   {user.disabled ? "Disabled" : "Active"}
                   {user.id !== me.id ? (
-                    <form action={setUserDisabledAction} className="inline-form">
-                      <input type="hidden" name="userId" value={user.id} />
-                      <input type="hidden" name="disabled" value={user.disabled ? "false" : "true"} />
-                      <button type="submit" className="button--small button--secondary" aria-label={`${user.disabled ? "Enable" : "Disable"} ${user.email}`}>
-                        {user.disabled ? "Enable" : "Disable"}
-                      </button>
-                    </form>
+                    <RowAction
+                      action={setUserDisabledAction}
+                      fields={{ userId: user.id, disabled: user.disabled ? "false" : "true" }}
+                      label={`${user.disabled ? "Enable" : "Disable"} ${user.email}`}
+                      secondary
+                      inline
+                    >
+                      {user.disabled ? "Enable" : "Disable"}
+                    </RowAction>
                   ) : null}
                 </td>
                 <td>{user.lastLoginAt ? formatInstantDay(user.lastLoginAt) : "never"}</td>
                 <td>
                   {user.activeSessions}
                   {user.activeSessions > 0 ? (
-                    <form action={revokeSessionsAction} className="inline-form">
-                      <input type="hidden" name="userId" value={user.id} />
-                      <button type="submit" className="button--small button--secondary" aria-label={`Sign ${user.email} out everywhere`}>
-                        Sign out everywhere
-                      </button>
-                    </form>
+                    <RowAction action={revokeSessionsAction} fields={{ userId: user.id }} label={`Sign ${user.email} out everywhere`} secondary inline>
+                      Sign out everywhere
+                    </RowAction>
                   ) : null}
                 </td>
               </tr>
