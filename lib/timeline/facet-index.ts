@@ -999,10 +999,10 @@ export class FacetIndex {
   private facetLists(k: Counters): IndexResult["facets"] {
     return {
       types: sortFacet(denseEntries(k.types).map((e) => ({ key: EVENT_TYPE_SLUGS[e.key]!, count: e.count }))),
-      actor: sortFacet(denseEntries(k.actor)),
-      initiator: sortFacet(denseEntries(k.initiator)),
-      target: sortFacet(denseEntries(k.target)),
-      tag: sortFacet(denseEntries(k.tag)),
+      actor: sortedEntries(k.actor),
+      initiator: sortedEntries(k.initiator),
+      target: sortedEntries(k.target),
+      tag: sortedEntries(k.tag),
       basis: sortFacet(denseEntries(k.basis).map((e) => ({ key: this.basisNames[e.key]!, count: e.count }))),
     };
   }
@@ -1204,6 +1204,30 @@ function partitionPoint(count: number, isBefore: (index: number) => boolean): nu
 function denseEntries(counts: Int32Array): FacetEntry<number>[] {
   const list: FacetEntry<number>[] = [];
   for (let key = 0; key < counts.length; key++) if (counts[key]! > 0) list.push({ key, count: counts[key]! });
+  return list;
+}
+
+const KEY_SPACE = 2 ** 32;
+
+/**
+ * The non-zero counters of a dense array, most frequent first, ties by key. Thousands of
+ * actors per facet: packing (count, key) into one number and sorting a Float64Array is
+ * several times faster than sorting entry objects with a comparator.
+ */
+function sortedEntries(counts: Int32Array): FacetEntry<number>[] {
+  const packed = new Float64Array(counts.length);
+  let n = 0;
+  for (let key = 0; key < counts.length; key++) {
+    const count = counts[key]!;
+    if (count > 0) packed[n++] = count * KEY_SPACE + (KEY_SPACE - 1 - key);
+  }
+  const sorted = packed.subarray(0, n).sort();
+  const list: FacetEntry<number>[] = new Array<FacetEntry<number>>(n);
+  for (let i = n - 1; i >= 0; i--) {
+    const value = sorted[i]!;
+    const count = Math.floor(value / KEY_SPACE);
+    list[n - 1 - i] = { key: KEY_SPACE - 1 - (value - count * KEY_SPACE), count };
+  }
   return list;
 }
 
