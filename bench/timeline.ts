@@ -45,14 +45,14 @@ async function child(file: string, n: number, runs: number): Promise<void> {
   const { getTimelineView } = await import("../lib/events/queries");
   const { currentFacetIndex } = await import("../lib/timeline/facet-store");
   const { parseTimelineFilters } = await import("../lib/timeline/filters");
-  const { matchSearchIdsFast } = await import("../lib/timeline/sqlite-source");
+  const { searchEventIds } = await import("../lib/timeline/source");
   const { narrowToPeriod, timelineHref } = await import("../lib/timeline/links");
   const { Timeline } = await import("../components/timeline/timeline");
   const { ActivityChart } = await import("../components/timeline/activity-chart");
 
   const heapBefore = process.memoryUsage();
   const built = performance.now();
-  const index = currentFacetIndex();
+  const index = await currentFacetIndex();
   const indexBuildMs = performance.now() - built;
   const heapAfter = process.memoryUsage();
   const indexHeapMb = (heapAfter.heapUsed + heapAfter.arrayBuffers - heapBefore.heapUsed - heapBefore.arrayBuffers) / 2 ** 20;
@@ -64,7 +64,7 @@ async function child(file: string, n: number, runs: number): Promise<void> {
     for (let run = -3; run < runs; run++) {
       const start = performance.now();
       const parsed = parseTimelineFilters(new URLSearchParams(query));
-      const { resolved } = await resolveFilterReferences(prisma, parsed.filters, { search: matchSearchIdsFast });
+      const { resolved } = await resolveFilterReferences(prisma, parsed.filters, { search: searchEventIds });
       const resolvedAt = performance.now();
       const timings = { index: 0, counts: 0, database: 0 };
       const view = await getTimelineView({ filters: resolved, timings });
