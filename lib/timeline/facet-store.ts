@@ -22,11 +22,13 @@ type Store = {
   /** Catch-ups run one after the other, so each applies the changes after the last one's. */
   queue: Promise<unknown>;
   compactionScheduled: boolean;
+  /** Whole-index loads so far (tests check that writes are patched in, not reloaded). */
+  loads: number;
 };
 const globalForIndex = globalThis as unknown as { demarcheFacetStore?: Store };
 
 function store(): Store {
-  globalForIndex.demarcheFacetStore ??= { queue: Promise.resolve(), compactionScheduled: false };
+  globalForIndex.demarcheFacetStore ??= { queue: Promise.resolve(), compactionScheduled: false, loads: 0 };
   return globalForIndex.demarcheFacetStore;
 }
 
@@ -40,6 +42,7 @@ async function loadState(source: TimelineSource): Promise<State> {
   if (s.state?.key === source.key) return s.state;
   if (s.loading?.key !== source.key) {
     const started = performance.now();
+    s.loads++;
     const promise = source.loadAll().then(({ seq, source: rows }) => {
       const state: State = { key: source.key, index: new FacetIndex(rows), seq, builtInMs: performance.now() - started, patchedInMs: null };
       // A load for another database (tests switching DATABASE_URL) may have finished since.
@@ -120,6 +123,10 @@ export function lastFacetIndexBuildMs(): number | null {
 
 export function lastFacetIndexPatchMs(): number | null {
   return store().state?.patchedInMs ?? null;
+}
+
+export function facetIndexLoads(): number {
+  return store().loads;
 }
 
 /** Compacts the index now (tests and the benchmark). */
