@@ -320,6 +320,18 @@ function chartAdd(chart: Chart, c: Columns, p: number, delta: number): void {
   }
 }
 
+/** Adds a chart's counts into another over the months they share. */
+function addChart(into: Chart, from: Chart): void {
+  for (let m = 0; m < from.months; m++) {
+    const target = from.min + m - into.min;
+    if (target < 0 || target >= into.months) continue;
+    for (let t = 0; t < TYPE_COUNT; t++) {
+      const at = target * TYPE_COUNT + t;
+      into.counts[at] = into.counts[at]! + from.counts[m * TYPE_COUNT + t]!;
+    }
+  }
+}
+
 function chartResult(chart: Chart): IndexResult["chart"] {
   const { counts, months, min } = chart;
   // Trim empty months at both ends, then choose months or years for what remains.
@@ -353,6 +365,10 @@ function chartResult(chart: Chart): IndexResult["chart"] {
   return { unit: byYear ? "year" : "month", buckets };
 }
 
+/** Posting lists at least this long (and at least 1/SINGLE_SHARE of the events) get a precomputed single-filter answer. */
+const SINGLE_MIN_POSTINGS = 2_000;
+const SINGLE_SHARE = 100;
+
 /** The immutable, shared part of an index: built once from the database, or by `compact`. */
 class Base {
   readonly cols: Columns;
@@ -374,13 +390,25 @@ class Base {
   /** Every facet and the chart over all base events. */
   readonly counts: Counters;
   readonly chart: Chart;
+  /**
+   * Answers for a single filter value with a long posting list (one type, a big actor, a
+   * common tag), computed at build: the broad queries that would otherwise walk a large
+   * share of the events. Keyed by `${dimension}:${key}`; facets of that dimension are left
+   * at zero (they are the unfiltered ones).
+   */
+  readonly single = new Map<string, { total: number; counts: Counters; chart: Chart }>();
   /** Scratch buffers reused by every (synchronous) query: stamps mark visited and searched positions. */
   readonly seen: Int32Array;
   readonly searched: Int32Array;
   readonly scratch: Int32Array;
   stamp = 0;
 
-  constructor(input: ColumnInput, basisNames: readonly string[]) {
+  constructor(
+    input: ColumnInput,
+    basisNames: readonly string[],
+    /** The posting-list length from which single-filter answers are precomputed. */
+    readonly singleMin: number,
+  ) {
     const n = input.ids.length;
     let maxId = 0;
     for (let p = 0; p < n; p++) maxId = Math.max(maxId, input.ids[p]!);
@@ -414,6 +442,23 @@ class Base {
     for (let p = 0; p < n; p++) {
       countAll(c, p, -1, this.counts);
       chartAdd(this.chart, c, p, 1);
+    }
+    const threshold = Math.max(singleMin, Math.floor(n / SINGLE_SHARE));
+    for (const dimension of FACET_DIMENSIONS) {
+      const postings = this.postingsOf(dimension)!;
+      for (let key = 0; key + 1 < postings.offsets.length; key++) {
+        const from = postings.offsets[key]!;
+        const to = postings.offsets[key + 1]!;
+        if (to - from < threshold) continue;
+        const counts = newCounters(this.maxActorId, this.maxTagId, basisNames.length);
+        const chart = newChart(this.minMonth, this.maxMonth);
+        for (let at = from; at < to; at++) {
+          const p = postings.positions[at]!;
+          countAll(c, p, dimension, counts);
+          chartAdd(chart, c, p, 1);
+        }
+        this.single.set(`${dimension}:${key}`, { total: to - from, counts, chart });
+      }
     }
     this.seen = new Int32Array(n);
     this.searched = new Int32Array(n);
@@ -545,10 +590,11 @@ export class FacetIndex {
 
   constructor(
     source: IndexSource | { base: Base; dead: Uint8Array | null; deadPositions: number[]; overlayEvents: OverlayEvent[]; basisNames: string[] },
+    options: { singleMin?: number } = {},
   ) {
     if ("events" in source) {
       const input = columnInputOf(source);
-      this.base = new Base(input.input, input.basisNames);
+      this.base = new Base(input.input, input.basisNames, options.singleMin ?? SINGLE_MIN_POSTINGS);
       this.dead = null;
       this.deadPositions = [];
       this.overlayEvents = [];
@@ -728,7 +774,7 @@ export class FacetIndex {
       participants: { eventIds: pEvent, actorIds: pActor, roles: pRole },
       tags: { eventIds: tEvent, tagIds: tTag },
     };
-    return new FacetIndex({ base: new Base(input, this.basisNames), dead: null, deadPositions: [], overlayEvents: [], basisNames: [...this.basisNames] });
+    return new FacetIndex({ base: new Base(input, this.basisNames, this.base.singleMin), dead: null, deadPositions: [], overlayEvents: [], basisNames: [...this.basisNames] });
   }
 
   /** Counts, facets and chart for a query. */
@@ -769,9 +815,11 @@ export class FacetIndex {
       j = newest ? overlayCount - 1 : 0;
     }
     const step = newest ? -1 : 1;
+    // Dead positions are left out of the matches the loops collect, but not out of "every
+    // position" (nothing filters) or of a precomputed posting list: skip them here.
     const skipDead = () => {
-      if (!dead || baseMatched) return;
-      while (i >= 0 && i < baseCount && dead[i] === 1) i += step;
+      if (!dead) return;
+      while (i >= 0 && i < baseCount && dead[basePos(i)] === 1) i += step;
     };
     const ids: number[] = [];
     skipDead();
@@ -875,13 +923,42 @@ export class FacetIndex {
     const searched = base.searched;
     const tests = buildTests(b, compiled, (p) => searched[p] === searchStamp);
     const active = tests.filter((t) => t !== null).length;
-    const noOverlay = o.size === 0;
     if (active === 0) return { result: this.unfiltered, baseMatched: null, baseCount: b.size, overlayMatched: identity(o.size) };
 
     const counters = this.newCounters();
     const chart = this.chartFor(q);
     const matched = base.scratch;
     let count = 0;
+
+    const single = active === 1 ? this.singleAnswer(q) : null;
+    if (single) {
+      // One broad filter value: its answer was computed at build; take out the events
+      // changed since (dead), then the overlay pass below adds their current rows.
+      const { dimension, list, answer } = single;
+      addInto(counters, answer.counts);
+      copyFacet(dimension, this.baseCounts, counters);
+      addChart(chart, answer.chart);
+      count = answer.total;
+      if (dead) {
+        const inList = tests[dimension]!;
+        const gone = this.newCounters();
+        for (const p of this.deadPositions) {
+          if (!inList(p)) continue;
+          count--;
+          countAll(b, p, dimension, gone);
+          chartAdd(chart, b, p, -1);
+        }
+        subtractFrom(counters, gone);
+      }
+      const overlay = this.scanOverlay(compiled, overlaySearched, counters, chart);
+      return {
+        result: { total: count + overlay.length, facets: this.facetLists(counters), chart: chartResult(chart) },
+        // The posting list, dead positions included (page() skips them).
+        baseMatched: list,
+        baseCount: list.length,
+        overlayMatched: overlay,
+      };
+    }
 
     // Base pass 1: the main set, and each facet whose only failing filter is its own.
     // Candidates from posting lists all pass their own dimension; a date range is widened
@@ -952,29 +1029,7 @@ export class FacetIndex {
       }
     }
 
-    // The overlay: every event, every test (it is small).
-    const overlayMatched: number[] = [];
-    if (!noOverlay) {
-      const overlayTests = buildTests(o, compiled, (p) => overlaySearched[p] === 1);
-      for (let p = 0; p < o.size; p++) {
-        let failed = -1;
-        let fails = 0;
-        for (let d = 0; d < overlayTests.length; d++) {
-          const test = overlayTests[d];
-          if (test && !test(p)) {
-            failed = d;
-            if (++fails > 1) break;
-          }
-        }
-        if (fails === 0) {
-          overlayMatched.push(p);
-          chartAdd(chart, o, p, 1);
-          countAll(o, p, -1, counters);
-        } else if (fails === 1) {
-          countFacet(o, p, failed, counters);
-        }
-      }
-    }
+    const overlayMatched = this.scanOverlay(compiled, overlaySearched, counters, chart);
 
     let baseMatched: Int32Array | null = null;
     if (collect) {
@@ -986,8 +1041,58 @@ export class FacetIndex {
       result: { total: count + overlayMatched.length, facets: this.facetLists(counters), chart: chartResult(chart) },
       baseMatched,
       baseCount: count,
-      overlayMatched: Int32Array.from(overlayMatched),
+      overlayMatched,
     };
+  }
+
+  /** The overlay: every event, every test (it is small). Returns the matching overlay positions. */
+  private scanOverlay(compiled: Compiled, searched: Uint8Array, counters: Counters, chart: Chart): Int32Array {
+    const o = this.overlay;
+    if (o.size === 0) return new Int32Array(0);
+    const matched: number[] = [];
+    const tests = buildTests(o, compiled, (p) => searched[p] === 1);
+    for (let p = 0; p < o.size; p++) {
+      let failed = -1;
+      let fails = 0;
+      for (let d = 0; d < tests.length; d++) {
+        const test = tests[d];
+        if (test && !test(p)) {
+          failed = d;
+          if (++fails > 1) break;
+        }
+      }
+      if (fails === 0) {
+        matched.push(p);
+        chartAdd(chart, o, p, 1);
+        countAll(o, p, -1, counters);
+      } else if (fails === 1) {
+        countFacet(o, p, failed, counters);
+      }
+    }
+    return Int32Array.from(matched);
+  }
+
+  /** The precomputed answer for a query whose only filter is one value with a long posting list. */
+  private singleAnswer(q: IndexQuery): { dimension: number; list: Int32Array; answer: { total: number; counts: Counters; chart: Chart } } | null {
+    if (q.from || q.to || q.searchIds !== null) return null;
+    const candidates: [number, number[]][] = [
+      [D_TYPES, q.types.map((t) => TYPE_INDEX.get(t) ?? -1)],
+      [D_ACTOR, q.actorIds],
+      [D_INITIATOR, q.initiatorIds],
+      [D_TARGET, q.targetIds],
+      [D_TAG, q.tagIds],
+      [D_BASIS, q.bases.map((name) => this.basisIndex.get(name) ?? -1)],
+    ];
+    for (const [dimension, keys] of candidates) {
+      if (keys.length === 0) continue;
+      const unique = [...new Set(keys)];
+      if (unique.length !== 1) return null;
+      const key = unique[0]!;
+      const answer = this.base.single.get(`${dimension}:${key}`);
+      const list = answer ? postingList(this.base.postingsOf(dimension)!, key) : null;
+      return answer && list ? { dimension, list, answer } : null;
+    }
+    return null;
   }
 
   private chartFor(q: IndexQuery): Chart {
