@@ -1312,27 +1312,53 @@ function denseEntries(counts: Int32Array): FacetEntry<number>[] {
   return list;
 }
 
-const KEY_SPACE = 2 ** 32;
+const RADIX_BITS = 11;
+const RADIX = 1 << RADIX_BITS;
 
 /**
  * The non-zero counters of a dense array, most frequent first, ties by key. Thousands of
- * actors per facet: packing (count, key) into one number and sorting a Float64Array is
- * several times faster than sorting entry objects with a comparator.
+ * actors per facet on every query: a stable radix sort by count (keys start in ascending
+ * order, so ties stay in key order) is several times faster than sorting entry objects with
+ * a comparator, which was a third of a broad query.
  */
 function sortedEntries(counts: Int32Array): FacetEntry<number>[] {
-  const packed = new Float64Array(counts.length);
   let n = 0;
+  let max = 0;
   for (let key = 0; key < counts.length; key++) {
     const count = counts[key]!;
-    if (count > 0) packed[n++] = count * KEY_SPACE + (KEY_SPACE - 1 - key);
+    if (count > 0) {
+      n++;
+      if (count > max) max = count;
+    }
   }
-  const sorted = packed.subarray(0, n).sort();
+  let from = new Int32Array(n);
+  n = 0;
+  for (let key = 0; key < counts.length; key++) if (counts[key]! > 0) from[n++] = key;
+  let to = new Int32Array(n);
+  const histogram = new Int32Array(RADIX);
+  // Sort ascending by (max - count), least significant digit first.
+  for (let shift = 0; max >>> shift > 0; shift += RADIX_BITS) {
+    histogram.fill(0);
+    for (let i = 0; i < n; i++) {
+      const digit = ((max - counts[from[i]!]!) >>> shift) & (RADIX - 1);
+      histogram[digit] = histogram[digit]! + 1;
+    }
+    let sum = 0;
+    for (let d = 0; d < RADIX; d++) {
+      const c = histogram[d]!;
+      histogram[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const key = from[i]!;
+      const digit = ((max - counts[key]!) >>> shift) & (RADIX - 1);
+      to[histogram[digit]!] = key;
+      histogram[digit] = histogram[digit]! + 1;
+    }
+    [from, to] = [to, from];
+  }
   const list: FacetEntry<number>[] = new Array<FacetEntry<number>>(n);
-  for (let i = n - 1; i >= 0; i--) {
-    const value = sorted[i]!;
-    const count = Math.floor(value / KEY_SPACE);
-    list[n - 1 - i] = { key: KEY_SPACE - 1 - (value - count * KEY_SPACE), count };
-  }
+  for (let i = 0; i < n; i++) list[i] = { key: from[i]!, count: counts[from[i]!]! };
   return list;
 }
 
