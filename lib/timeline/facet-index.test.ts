@@ -306,6 +306,23 @@ describe("FacetIndex patches", { timeout: 60_000 }, () => {
     expect(index.page(EMPTY, { sort: "oldest", cursor: null, limit: 1 }).ids).toEqual([gone.id]);
   });
 
+  it("builds and compacts in slices with the same answers", async () => {
+    const rand = random(5);
+    let rows = makeRows(300, rand);
+    let index = await FacetIndex.load(sourceOf(rows), { singleMin: 1 });
+    expectLikeBruteForce(index, rows, rand, 20);
+    let id = 500_000;
+    for (let round = 0; round < 3; round++) {
+      const writes = randomWrites(rand, rows, () => id++);
+      index = index.patch({ eventIds: writes.changedIds, rows: sourceOf(writes.upserts) });
+      rows = writes.rows;
+    }
+    const compacted = await index.compactAsync();
+    expect(compacted.overlaySize).toBe(0);
+    expectLikeBruteForce(compacted, rows, rand, 30);
+    expectPagesLikeBruteForce(compacted, rows, rand, 5);
+  });
+
   it("patches an empty index", () => {
     const rand = random(3);
     const rows = makeRows(20, rand);

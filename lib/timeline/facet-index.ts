@@ -100,22 +100,56 @@ const dayNumber = (day: string) => Number(day.slice(0, 4)) * 10000 + Number(day.
 const monthNumber = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
 const monthOfDay = (day: number) => Math.floor(day / 10000) * 12 + (Math.floor(day / 100) % 100) - 1;
 
+/**
+ * Building a base is resumable work: the loops yield every CHUNK iterations, so the store can
+ * run a whole load or a compaction in slices between requests (`runAsync`) while tests and
+ * small indexes run it at once (`runSync`).
+ */
+type Work<T> = Generator<void, T, void>;
+const CHUNK_MASK = (1 << 15) - 1;
+
+function runSync<T>(work: Work<T>): T {
+  for (;;) {
+    const step = work.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Runs work in slices of about `sliceMs`, letting the event loop serve requests in between. */
+async function runAsync<T>(work: Work<T>, sliceMs = 15): Promise<T> {
+  let started = performance.now();
+  for (;;) {
+    const step = work.next();
+    if (step.done) return step.value;
+    if (performance.now() - started >= sliceMs) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      started = performance.now();
+    }
+  }
+}
+
 /** Posting lists by small integer key, in one array: the positions for key k are [offsets[k], offsets[k+1]). */
 type Postings = { offsets: Int32Array; positions: Int32Array };
 
 /** Groups positions by key into sorted posting lists (positions are visited in order). */
-function buildPostings(count: number, keyAt: (i: number) => number, positionAt: (i: number) => number): Postings {
+function* buildPostings(count: number, keyAt: (i: number) => number, positionAt: (i: number) => number): Work<Postings> {
   let maxKey = -1;
-  for (let i = 0; i < count; i++) maxKey = Math.max(maxKey, keyAt(i));
+  for (let i = 0; i < count; i++) {
+    if ((i & CHUNK_MASK) === 0) yield;
+    maxKey = Math.max(maxKey, keyAt(i));
+  }
   const offsets = new Int32Array(maxKey + 2);
   for (let i = 0; i < count; i++) {
+    if ((i & CHUNK_MASK) === 0) yield;
     const key = keyAt(i);
     if (key >= 0) offsets[key + 1] = offsets[key + 1]! + 1;
   }
+  yield;
   for (let k = 0; k <= maxKey; k++) offsets[k + 1] = offsets[k + 1]! + offsets[k]!;
   const positions = new Int32Array(offsets[maxKey + 1] ?? 0);
   const fill = offsets.slice(0, maxKey + 1);
   for (let i = 0; i < count; i++) {
+    if ((i & CHUNK_MASK) === 0) yield;
     const key = keyAt(i);
     if (key < 0) continue;
     positions[fill[key]!] = positionAt(i);
@@ -138,16 +172,17 @@ function postingList(postings: Postings, key: number): Int32Array | null {
  */
 type Links = { offsets: Int32Array; values: Int32Array; roles: Uint8Array; first: Uint8Array };
 
-function buildLinks(
+function* buildLinks(
   size: number,
   positionOf: (id: number) => number,
   eventIds: ArrayLike<number>,
   values: ArrayLike<number>,
   roles: ArrayLike<number> | null,
-): Links {
+): Work<Links> {
   const positions = new Int32Array(eventIds.length);
   const offsets = new Int32Array(size + 1);
   for (let i = 0; i < eventIds.length; i++) {
+    if ((i & CHUNK_MASK) === 0) yield;
     const p = positionOf(eventIds[i]!);
     positions[i] = p;
     if (p >= 0) offsets[p + 1] = offsets[p + 1]! + 1;
@@ -158,6 +193,7 @@ function buildLinks(
   const first = new Uint8Array(offsets[size]!);
   const cursor = offsets.slice(0, size);
   for (let i = 0; i < eventIds.length; i++) {
+    if ((i & CHUNK_MASK) === 0) yield;
     const p = positions[i]!;
     if (p < 0) continue;
     const at = cursor[p]!;
@@ -166,6 +202,7 @@ function buildLinks(
     linkRoles[at] = roles ? roles[i]! : 0;
   }
   for (let p = 0; p < size; p++) {
+    if ((p & CHUNK_MASK) === 0) yield;
     const start = offsets[p]!;
     for (let at = start; at < offsets[p + 1]!; at++) {
       let earlier = false;
@@ -177,11 +214,12 @@ function buildLinks(
 }
 
 /** Posting lists over links: for each value, the positions of events linked to it (once each). */
-function buildLinkPostings(size: number, links: Links, role: number | null): Postings {
+function* buildLinkPostings(size: number, links: Links, role: number | null): Work<Postings> {
   const keys = new Int32Array(links.values.length);
   const positions = new Int32Array(links.values.length);
   let count = 0;
   for (let p = 0; p < size; p++) {
+    if ((p & CHUNK_MASK) === 0) yield;
     for (let at = links.offsets[p]!; at < links.offsets[p + 1]!; at++) {
       if (role !== null ? links.roles[at] !== role : links.first[at] !== 1) continue;
       keys[count] = links.values[at]!;
@@ -189,7 +227,7 @@ function buildLinkPostings(size: number, links: Links, role: number | null): Pos
       count++;
     }
   }
-  return buildPostings(count, (i) => keys[i]!, (i) => positions[i]!);
+  return yield* buildPostings(count, (i) => keys[i]!, (i) => positions[i]!);
 }
 
 /** Events in timeline order, column by column (the base's and the overlay's layout). */
@@ -217,23 +255,21 @@ type ColumnInput = {
   tags: IndexSource["tags"];
 };
 
-function buildColumns(input: ColumnInput, positionOf: (id: number) => number): Columns {
+function* buildColumns(input: ColumnInput, positionOf: (id: number) => number): Work<Columns> {
   const size = input.ids.length;
   const startDay = Int32Array.from(input.startDay);
   const month = new Int32Array(size);
   for (let p = 0; p < size; p++) month[p] = monthOfDay(startDay[p]!);
+  yield;
   const { participants, tags } = input;
-  return {
-    size,
-    ids: Int32Array.from(input.ids),
-    startDay,
-    endDay: Int32Array.from(input.endDay),
-    month,
-    type: Uint8Array.from(input.type),
-    basis: Int32Array.from(input.basis),
-    actors: buildLinks(size, positionOf, participants.eventIds, participants.actorIds, participants.roles),
-    tags: buildLinks(size, positionOf, tags.eventIds, tags.tagIds, null),
-  };
+  const ids = Int32Array.from(input.ids);
+  const endDay = Int32Array.from(input.endDay);
+  const type = Uint8Array.from(input.type);
+  const basis = Int32Array.from(input.basis);
+  yield;
+  const actors = yield* buildLinks(size, positionOf, participants.eventIds, participants.actorIds, participants.roles);
+  const tagLinks = yield* buildLinks(size, positionOf, tags.eventIds, tags.tagIds, null);
+  return { size, ids, startDay, endDay, month, type, basis, actors, tags: tagLinks };
 }
 
 /** Dense counters by key: actor and tag ids are small integers; array increments beat Map updates. */
@@ -371,25 +407,25 @@ const SINGLE_SHARE = 100;
 
 /** The immutable, shared part of an index: built once from the database, or by `compact`. */
 class Base {
-  readonly cols: Columns;
-  readonly basisNames: readonly string[];
+  // Assigned by build(), a generator, so that building can be resumed in slices.
+  cols!: Columns;
   /** Position of each event id, -1 for ids the base does not hold. */
-  readonly positionById: Int32Array;
-  readonly byType: Postings;
-  readonly byActor: Postings;
-  readonly byInitiator: Postings;
-  readonly byTarget: Postings;
-  readonly byTag: Postings;
-  readonly byBasis: Postings;
+  positionById!: Int32Array;
+  byType!: Postings;
+  byActor!: Postings;
+  byInitiator!: Postings;
+  byTarget!: Postings;
+  byTag!: Postings;
+  byBasis!: Postings;
   /** The longest span of a single event's date, in days-as-numbers, to widen date candidate ranges. */
-  readonly maxSpan: number;
-  readonly maxActorId: number;
-  readonly maxTagId: number;
-  readonly minMonth: number;
-  readonly maxMonth: number;
+  maxSpan = 0;
+  maxActorId = 0;
+  maxTagId = 0;
+  minMonth = 0;
+  maxMonth = -1;
   /** Every facet and the chart over all base events. */
-  readonly counts: Counters;
-  readonly chart: Chart;
+  counts!: Counters;
+  chart!: Chart;
   /**
    * Answers for a single filter value with a long posting list (one type, a big actor, a
    * common tag), computed at build: the broad queries that would otherwise walk a large
@@ -398,25 +434,36 @@ class Base {
    */
   readonly single = new Map<string, { total: number; counts: Counters; chart: Chart }>();
   /** Scratch buffers reused by every (synchronous) query: stamps mark visited and searched positions. */
-  readonly seen: Int32Array;
-  readonly searched: Int32Array;
-  readonly scratch: Int32Array;
+  seen!: Int32Array;
+  searched!: Int32Array;
+  scratch!: Int32Array;
   stamp = 0;
 
-  constructor(
-    input: ColumnInput,
-    basisNames: readonly string[],
+  private constructor(
+    readonly basisNames: readonly string[],
     /** The posting-list length from which single-filter answers are precomputed. */
     readonly singleMin: number,
-  ) {
+  ) {}
+
+  static *build(input: ColumnInput, basisNames: readonly string[], singleMin: number): Work<Base> {
+    const base = new Base(basisNames, singleMin);
+    yield* base.fill(input);
+    return base;
+  }
+
+  private *fill(input: ColumnInput): Work<void> {
+    const basisNames = this.basisNames;
     const n = input.ids.length;
     let maxId = 0;
     for (let p = 0; p < n; p++) maxId = Math.max(maxId, input.ids[p]!);
     this.positionById = new Int32Array(maxId + 1).fill(-1);
-    for (let p = 0; p < n; p++) this.positionById[input.ids[p]!] = p;
+    yield;
+    for (let p = 0; p < n; p++) {
+      if ((p & CHUNK_MASK) === 0) yield;
+      this.positionById[input.ids[p]!] = p;
+    }
     const positionById = this.positionById;
-    this.cols = buildColumns(input, (id) => (id >= 0 && id < positionById.length ? positionById[id]! : -1));
-    this.basisNames = basisNames;
+    this.cols = yield* buildColumns(input, (id) => (id >= 0 && id < positionById.length ? positionById[id]! : -1));
     const c = this.cols;
     let maxSpan = 0;
     let minMonth = Number.POSITIVE_INFINITY;
@@ -426,24 +473,26 @@ class Base {
       minMonth = Math.min(minMonth, c.month[p]!);
       maxMonth = Math.max(maxMonth, c.month[p]!);
     }
+    yield;
     this.maxSpan = maxSpan;
     this.minMonth = n === 0 ? 0 : minMonth;
     this.maxMonth = n === 0 ? -1 : maxMonth;
-    this.byType = buildPostings(n, (p) => c.type[p]!, (p) => p);
-    this.byBasis = buildPostings(n, (p) => c.basis[p]!, (p) => p);
-    this.byInitiator = buildLinkPostings(n, c.actors, ROLE_INITIATOR);
-    this.byTarget = buildLinkPostings(n, c.actors, ROLE_TARGET);
-    this.byActor = buildLinkPostings(n, c.actors, null);
-    this.byTag = buildLinkPostings(n, c.tags, null);
+    this.byType = yield* buildPostings(n, (p) => c.type[p]!, (p) => p);
+    this.byBasis = yield* buildPostings(n, (p) => c.basis[p]!, (p) => p);
+    this.byInitiator = yield* buildLinkPostings(n, c.actors, ROLE_INITIATOR);
+    this.byTarget = yield* buildLinkPostings(n, c.actors, ROLE_TARGET);
+    this.byActor = yield* buildLinkPostings(n, c.actors, null);
+    this.byTag = yield* buildLinkPostings(n, c.tags, null);
     this.maxActorId = c.actors.values.reduce((max, id) => Math.max(max, id), 0);
     this.maxTagId = c.tags.values.reduce((max, id) => Math.max(max, id), 0);
     this.counts = newCounters(this.maxActorId, this.maxTagId, basisNames.length);
     this.chart = newChart(this.minMonth, this.maxMonth);
     for (let p = 0; p < n; p++) {
+      if ((p & CHUNK_MASK) === 0) yield;
       countAll(c, p, -1, this.counts);
       chartAdd(this.chart, c, p, 1);
     }
-    const threshold = Math.max(singleMin, Math.floor(n / SINGLE_SHARE));
+    const threshold = Math.max(this.singleMin, Math.floor(n / SINGLE_SHARE));
     for (const dimension of FACET_DIMENSIONS) {
       const postings = this.postingsOf(dimension)!;
       for (let key = 0; key + 1 < postings.offsets.length; key++) {
@@ -453,6 +502,7 @@ class Base {
         const counts = newCounters(this.maxActorId, this.maxTagId, basisNames.length);
         const chart = newChart(this.minMonth, this.maxMonth);
         for (let at = from; at < to; at++) {
+          if (((at - from) & CHUNK_MASK) === 0) yield;
           const p = postings.positions[at]!;
           countAll(c, p, dimension, counts);
           chartAdd(chart, c, p, 1);
@@ -593,12 +643,11 @@ export class FacetIndex {
     options: { singleMin?: number } = {},
   ) {
     if ("events" in source) {
-      const input = columnInputOf(source);
-      this.base = new Base(input.input, input.basisNames, options.singleMin ?? SINGLE_MIN_POSTINGS);
+      this.base = runSync(baseFrom(source, options.singleMin ?? SINGLE_MIN_POSTINGS));
       this.dead = null;
       this.deadPositions = [];
       this.overlayEvents = [];
-      this.basisNames = input.basisNames;
+      this.basisNames = [...this.base.basisNames];
     } else {
       this.base = source.base;
       this.dead = source.dead;
@@ -657,6 +706,12 @@ export class FacetIndex {
       chartAdd(chart, o, p, 1);
     }
     this.unfiltered = { total: this.size, facets: this.facetLists(all), chart: chartResult(chart) };
+  }
+
+  /** Builds an index without holding the event loop for more than a slice at a time (the store's whole load). */
+  static async load(source: IndexSource, options: { singleMin?: number } = {}): Promise<FacetIndex> {
+    const base = await runAsync(baseFrom(source, options.singleMin ?? SINGLE_MIN_POSTINGS));
+    return new FacetIndex({ base, dead: null, deadPositions: [], overlayEvents: [], basisNames: [...base.basisNames] });
   }
 
   /** How many events the overlay holds (changed since the base was built). */
@@ -722,6 +777,15 @@ export class FacetIndex {
 
   /** The same index with the overlay folded into a new base (a rebuild in memory, no database). */
   compact(): FacetIndex {
+    return runSync(this.compaction());
+  }
+
+  /** `compact()` in slices between requests. */
+  compactAsync(): Promise<FacetIndex> {
+    return runAsync(this.compaction());
+  }
+
+  private *compaction(): Work<FacetIndex> {
     const b = this.base.cols;
     const o = this.overlay;
     const n = this.size;
@@ -756,6 +820,7 @@ export class FacetIndex {
     let at = 0;
     const dead = this.dead;
     while (i < b.size || j < o.size) {
+      if ((at & CHUNK_MASK) === 0) yield;
       if (i < b.size && dead && dead[i] === 1) {
         i++;
         continue;
@@ -774,7 +839,8 @@ export class FacetIndex {
       participants: { eventIds: pEvent, actorIds: pActor, roles: pRole },
       tags: { eventIds: tEvent, tagIds: tTag },
     };
-    return new FacetIndex({ base: new Base(input, this.basisNames, this.base.singleMin), dead: null, deadPositions: [], overlayEvents: [], basisNames: [...this.basisNames] });
+    const base = yield* Base.build(input, this.basisNames, this.base.singleMin);
+    return new FacetIndex({ base, dead: null, deadPositions: [], overlayEvents: [], basisNames: [...this.basisNames] });
   }
 
   /** Counts, facets and chart for a query. */
@@ -1191,7 +1257,12 @@ export class FacetIndex {
 }
 
 /** Turns database rows (strings) into numeric columns and a legal-basis dictionary. */
-function columnInputOf(source: IndexSource): { input: ColumnInput; basisNames: string[] } {
+function* baseFrom(source: IndexSource, singleMin: number): Work<Base> {
+  const { input, basisNames } = yield* columnInputOf(source);
+  return yield* Base.build(input, basisNames, singleMin);
+}
+
+function* columnInputOf(source: IndexSource): Work<{ input: ColumnInput; basisNames: string[] }> {
   const events = source.events;
   const n = events.ids.length;
   const startDay = new Int32Array(n);
@@ -1201,6 +1272,7 @@ function columnInputOf(source: IndexSource): { input: ColumnInput; basisNames: s
   const basisNames: string[] = [];
   const basisIndex = new Map<string, number>();
   for (let p = 0; p < n; p++) {
+    if ((p & CHUNK_MASK) === 0) yield;
     startDay[p] = dayNumber(events.dateStart[p]!);
     endDay[p] = dayNumber(events.dateEnd[p]!);
     type[p] = TYPE_INDEX.get(events.type[p]!) ?? OTHER_TYPE;
@@ -1242,7 +1314,7 @@ function overlayColumns(events: readonly OverlayEvent[]): Columns {
       tTag.push(tag);
     }
   }
-  return buildColumns(
+  return runSync(buildColumns(
     {
       ids: events.map((e) => e.id),
       startDay: events.map((e) => e.startDay),
@@ -1253,7 +1325,7 @@ function overlayColumns(events: readonly OverlayEvent[]): Columns {
       tags: { eventIds: tEvent, tagIds: tTag },
     },
     (id) => position.get(id) ?? -1,
-  );
+  ));
 }
 
 function identity(n: number): Int32Array {

@@ -1,5 +1,5 @@
 import "server-only";
-import { FacetIndex } from "@/lib/timeline/facet-index";
+import { FacetIndex, type IndexChange } from "@/lib/timeline/facet-index";
 import { timelineSource, type TimelineSource } from "@/lib/timeline/source";
 
 /**
@@ -22,13 +22,15 @@ type Store = {
   /** Catch-ups run one after the other, so each applies the changes after the last one's. */
   queue: Promise<unknown>;
   compactionScheduled: boolean;
+  /** While a compaction runs: the changes patched in since it started, to apply to its result. */
+  patchesDuringCompaction: IndexChange[] | null;
   /** Whole-index loads so far (tests check that writes are patched in, not reloaded). */
   loads: number;
 };
 const globalForIndex = globalThis as unknown as { demarcheFacetStore?: Store };
 
 function store(): Store {
-  globalForIndex.demarcheFacetStore ??= { queue: Promise.resolve(), compactionScheduled: false, loads: 0 };
+  globalForIndex.demarcheFacetStore ??= { queue: Promise.resolve(), compactionScheduled: false, patchesDuringCompaction: null, loads: 0 };
   return globalForIndex.demarcheFacetStore;
 }
 
@@ -43,8 +45,9 @@ async function loadState(source: TimelineSource): Promise<State> {
   if (s.loading?.key !== source.key) {
     const started = performance.now();
     s.loads++;
-    const promise = source.loadAll().then(({ seq, source: rows }) => {
-      const state: State = { key: source.key, index: new FacetIndex(rows), seq, builtInMs: performance.now() - started, patchedInMs: null };
+    const promise = source.loadAll().then(async ({ seq, source: rows }) => {
+      const index = await FacetIndex.load(rows);
+      const state: State = { key: source.key, index, seq, builtInMs: performance.now() - started, patchedInMs: null };
       // A load for another database (tests switching DATABASE_URL) may have finished since.
       if (store().loading?.promise === promise) {
         store().state = state;
@@ -72,9 +75,11 @@ function catchUp(source: TimelineSource): Promise<State> {
     const rows = await source.loadEvents(changes.eventIds);
     // Patch whatever index is current now: a compaction may have replaced it meanwhile.
     const latest = store().state ?? current;
+    const change: IndexChange = { eventIds: changes.eventIds, rows };
+    store().patchesDuringCompaction?.push(change);
     const next: State = {
       ...latest,
-      index: changes.eventIds.length > 0 ? latest.index.patch({ eventIds: changes.eventIds, rows }) : latest.index,
+      index: changes.eventIds.length > 0 ? latest.index.patch(change) : latest.index,
       seq: changes.seq,
       patchedInMs: performance.now() - started,
     };
@@ -90,15 +95,30 @@ function scheduleCompaction(): void {
   const s = store();
   if (s.compactionScheduled) return;
   s.compactionScheduled = true;
-  // After the current request's response: compaction is a rebuild in memory (no database)
-  // that blocks the event loop for a moment (about 2 s at a million events).
+  // After the current response, in slices between requests (a rebuild in memory, no
+  // database): requests keep using the patched index meanwhile.
   setTimeout(() => {
-    s.compactionScheduled = false;
     const state = s.state;
-    if (!state) return;
-    const index = state.index.compact();
-    // Synchronous, so nothing patched the state in between.
-    if (s.state === state) s.state = { ...state, index };
+    if (!state) {
+      s.compactionScheduled = false;
+      return;
+    }
+    s.patchesDuringCompaction = [];
+    state.index
+      .compactAsync()
+      .then((compacted) => {
+        const current = s.state;
+        if (!current || current.key !== state.key) return;
+        // Replay what was patched in since the compaction started (pure, so exact).
+        let index = compacted;
+        for (const change of s.patchesDuringCompaction ?? []) index = index.patch(change);
+        s.state = { ...current, index };
+      })
+      .catch((error: unknown) => console.error("Could not compact the timeline's facet index; it keeps working patched.", error))
+      .finally(() => {
+        s.patchesDuringCompaction = null;
+        s.compactionScheduled = false;
+      });
   }, 50).unref?.();
 }
 
