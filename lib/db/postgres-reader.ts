@@ -20,6 +20,9 @@ export function postgresReader(): pg.Pool {
   if (cached && cached.url === target.url) return cached.pool;
   void cached?.pool.end();
   const pool = new pg.Pool({ connectionString: target.url, max: READER_POOL_SIZE });
+  // An idle connection that the server ends (restart, dropped database) must not crash the
+  // process: the pool replaces it on the next query.
+  pool.on("error", (error) => console.error("PostgreSQL reader connection lost:", error.message));
   globalForReader.demarchePostgresReader = { url: target.url, pool };
   return pool;
 }

@@ -1,7 +1,7 @@
 import type { Db, Prisma } from "@/lib/db/client";
 import type { FilterProblem, Sort, TimelineFilters } from "@/lib/timeline/filters";
 import type { TimelineCursor } from "@/lib/timeline/cursor";
-import { matchSearchIds } from "@/lib/timeline/sqlite-source";
+import { matchSearchIds } from "@/lib/timeline/source";
 
 /** Published and not in the trash: what the public (and the public exports) may see. */
 export const PUBLIC_EVENT = { status: "published", deletedAt: null } satisfies Prisma.EventWhereInput;

@@ -120,7 +120,7 @@ export async function listTimelineEvents(
 }
 
 export async function countTimelineEvents(filters: ResolvedFilters = NO_FILTERS): Promise<number> {
-  return currentFacetIndex().query(indexQueryFor(filters)).total;
+  return (await currentFacetIndex()).query(indexQueryFor(filters)).total;
 }
 
 export type FacetName = "type" | "initiator" | "target" | "actor" | "tag" | "basis";
@@ -173,15 +173,14 @@ export async function getTimelineView(
     if (options.timings) options.timings[key] += now - mark;
     mark = now;
   };
-  const index = currentFacetIndex();
+  const index = await currentFacetIndex();
   lap("index");
   const result = index.page(indexQueryFor(filters), { sort: filters.sort, cursor: options.cursor ?? null, limit });
   lap("counts");
-  const events = await cardsFor(result.ids);
+  // The cards and the facet labels are independent reads: on PostgreSQL they overlap.
+  const [events, facets] = await Promise.all([cardsFor(result.ids), labelFacets(filters, result.facets)]);
   lap("database");
   const last = events.at(-1);
-  const facets = await labelFacets(filters, result.facets);
-  lap("database");
   return {
     events,
     nextCursor: result.hasMore && last ? encodeCursor({ dateStart: last.dateStart, id: last.id }) : null,

@@ -126,50 +126,83 @@ function randomQuery(rand: () => number, rows: Row[]): IndexQuery {
   };
 }
 
-describe("FacetIndex", () => {
+/** Every single filter value (the precomputed answers), checked before random combinations. */
+function singleQueries(): IndexQuery[] {
+  return [
+    ...EVENT_TYPE_SLUGS.map((t) => ({ ...EMPTY, types: [t] })),
+    ...[1, 2, 3, 4, 5, 6, 7, 8, 40].flatMap((id) => [
+      { ...EMPTY, actorIds: [id] },
+      { ...EMPTY, initiatorIds: [id] },
+      { ...EMPTY, targetIds: [id] },
+    ]),
+    ...[1, 2, 3, 4, 5, 6, 9].map((id) => ({ ...EMPTY, tagIds: [id] })),
+    ...[0, 1, 2, 3, 4].map((b) => ({ ...EMPTY, bases: [`Basis ${b}`] })),
+  ];
+}
+
+/** Checks an index against a brute-force scan of the rows it should hold. */
+function expectLikeBruteForce(index: FacetIndex, rows: Row[], rand: () => number, rounds: number): void {
+  const singles = singleQueries();
+  for (let round = 0; round < singles.length + rounds; round++) {
+    const q = singles[round] ?? randomQuery(rand, rows);
+    const result = index.query(q);
+    const matching = rows.filter((r) => passes(r, q, null));
+    expect(result.total, JSON.stringify(q)).toBe(matching.length);
+    const facet = (skip: Dim, keysOf: (r: Row) => (string | number)[]) =>
+      byKey(tally(rows.filter((r) => passes(r, q, skip)), keysOf));
+    expect(byKey(result.facets.types)).toEqual(facet("types", (r) => [r.type]));
+    expect(byKey(result.facets.initiator)).toEqual(facet("initiator", (r) => r.initiators));
+    expect(byKey(result.facets.target)).toEqual(facet("target", (r) => r.targets));
+    expect(byKey(result.facets.actor)).toEqual(facet("actor", (r) => [...r.initiators, ...r.targets]));
+    expect(byKey(result.facets.tag)).toEqual(facet("tag", (r) => r.tags));
+    expect(byKey(result.facets.basis)).toEqual(facet("basis", (r) => (r.legalBasis ? [r.legalBasis] : [])));
+    expect(result.chart.buckets.reduce((sum, b) => sum + b.total, 0)).toBe(
+      matching.filter((r) => (q.from === null || r.dateStart >= q.from.slice(0, 7)) && (q.to === null || r.dateStart.slice(0, 7) <= q.to.slice(0, 7))).length,
+    );
+  }
+}
+
+/** Checks that keyset pages of an index list exactly the rows that match, in order. */
+function expectPagesLikeBruteForce(index: FacetIndex, rows: Row[], rand: () => number, rounds: number, withSingles = false): void {
+  const singles = withSingles ? singleQueries() : [];
+  for (let round = 0; round < singles.length + rounds; round++) {
+    const q = singles[round] ?? randomQuery(rand, rows);
+    for (const sort of ["newest", "oldest"] as const) {
+      const expected = rows.filter((r) => passes(r, q, null)).map((r) => r.id);
+      if (sort === "newest") expected.reverse();
+      const seen: number[] = [];
+      let cursor: { dateStart: string; id: number } | null = null;
+      for (;;) {
+        const page = index.page(q, { sort, cursor, limit: 7 });
+        seen.push(...page.ids);
+        const last = page.ids.at(-1);
+        if (!page.hasMore || last === undefined) break;
+        const row = rows.find((r) => r.id === last);
+        cursor = { dateStart: row?.dateStart ?? "", id: last };
+      }
+      expect(seen).toEqual(expected);
+    }
+  }
+}
+
+// Brute-force checks of hundreds of queries: generous timeouts for a loaded machine (no timing is asserted).
+describe("FacetIndex", { timeout: 60_000 }, () => {
   const rand = random(42);
   const rows = makeRows(600, rand);
   const index = new FacetIndex(sourceOf(rows));
 
   it("answers random filter combinations exactly like a brute-force scan", () => {
-    for (let round = 0; round < 300; round++) {
-      const q = randomQuery(rand, rows);
-      const result = index.query(q);
-      const matching = rows.filter((r) => passes(r, q, null));
-      expect(result.total, JSON.stringify(q)).toBe(matching.length);
-      const facet = (skip: Dim, keysOf: (r: Row) => (string | number)[]) =>
-        byKey(tally(rows.filter((r) => passes(r, q, skip)), keysOf));
-      expect(byKey(result.facets.types)).toEqual(facet("types", (r) => [r.type]));
-      expect(byKey(result.facets.initiator)).toEqual(facet("initiator", (r) => r.initiators));
-      expect(byKey(result.facets.target)).toEqual(facet("target", (r) => r.targets));
-      expect(byKey(result.facets.actor)).toEqual(facet("actor", (r) => [...r.initiators, ...r.targets]));
-      expect(byKey(result.facets.tag)).toEqual(facet("tag", (r) => r.tags));
-      expect(byKey(result.facets.basis)).toEqual(facet("basis", (r) => (r.legalBasis ? [r.legalBasis] : [])));
-      expect(result.chart.buckets.reduce((sum, b) => sum + b.total, 0)).toBe(
-        matching.filter((r) => (q.from === null || r.dateStart >= q.from.slice(0, 7)) && (q.to === null || r.dateStart.slice(0, 7) <= q.to.slice(0, 7))).length,
-      );
-    }
+    expectLikeBruteForce(index, rows, rand, 300);
   });
 
   it("pages through the matches in both orders with keyset cursors, each exactly once", () => {
-    for (let round = 0; round < 40; round++) {
-      const q = randomQuery(rand, rows);
-      for (const sort of ["newest", "oldest"] as const) {
-        const expected = rows.filter((r) => passes(r, q, null)).map((r) => r.id);
-        if (sort === "newest") expected.reverse();
-        const seen: number[] = [];
-        let cursor: { dateStart: string; id: number } | null = null;
-        for (;;) {
-          const page = index.page(q, { sort, cursor, limit: 7 });
-          seen.push(...page.ids);
-          const last = page.ids.at(-1);
-          if (!page.hasMore || last === undefined) break;
-          const row = rows.find((r) => r.id === last);
-          cursor = { dateStart: row?.dateStart ?? "", id: last };
-        }
-        expect(seen).toEqual(expected);
-      }
-    }
+    expectPagesLikeBruteForce(index, rows, rand, 40);
+  });
+
+  it("gives the same answers with precomputed single-filter answers", () => {
+    const precomputed = new FacetIndex(sourceOf(rows), { singleMin: 1 });
+    expectLikeBruteForce(precomputed, rows, rand, 50);
+    expectPagesLikeBruteForce(precomputed, rows, rand, 20, true);
   });
 
   it("sorts facets by count and shows months, or years for long ranges", () => {
@@ -193,5 +226,108 @@ describe("FacetIndex", () => {
     expect(month.query({ ...EMPTY, to: "2020-12-10" }).total).toBe(1);
     expect(month.query({ ...EMPTY, from: "2021-01-01" }).total).toBe(0);
     expect(month.query({ ...EMPTY, bases: ["Unknown basis"] }).total).toBe(0);
+  });
+});
+
+describe("FacetIndex patches", { timeout: 60_000 }, () => {
+  const byTimeline = (a: Row, b: Row) => (a.dateStart === b.dateStart ? a.id - b.id : a.dateStart < b.dateStart ? -1 : 1);
+
+  /** Random writes: some events leave (trashed, unpublished, purged), some change, some are new. */
+  function randomWrites(rand: () => number, rows: Row[], nextId: () => number): { rows: Row[]; changedIds: number[]; upserts: Row[] } {
+    const int = (n: number) => Math.floor(rand() * n);
+    const current = new Map(rows.map((r) => [r.id, r]));
+    const changedIds: number[] = [];
+    const fresh = makeRows(12, rand);
+    for (let k = 0; k < 6; k++) {
+      const victim = rows[int(rows.length)];
+      if (!victim) continue;
+      current.delete(victim.id);
+      changedIds.push(victim.id);
+    }
+    for (let k = 0; k < 6; k++) {
+      const target = rows[int(rows.length)];
+      const replacement = fresh[k];
+      if (!target || !replacement) continue;
+      // Same id, other date, type, basis, actors and tags (possibly a new basis and new actor ids).
+      const changed = { ...replacement, id: target.id, legalBasis: k === 0 ? "A brand new basis" : replacement.legalBasis, initiators: k === 1 ? [40] : replacement.initiators };
+      current.set(target.id, changed);
+      changedIds.push(target.id);
+    }
+    for (let k = 6; k < 12; k++) {
+      const row = fresh[k];
+      if (!row) continue;
+      const id = nextId();
+      current.set(id, { ...row, id, tags: k === 6 ? [9] : row.tags, dateStart: k === 7 ? "2031-02-03" : row.dateStart, dateEnd: k === 7 ? "2031-02-03" : row.dateEnd });
+      changedIds.push(id);
+    }
+    // A write that touched an event that is not public before or after (a draft): no row.
+    changedIds.push(nextId());
+    const next = [...current.values()].sort(byTimeline);
+    const upserts = next.filter((r) => changedIds.includes(r.id));
+    return { rows: next, changedIds, upserts };
+  }
+
+  it.each([2_000, 1])("answers like a brute-force scan after patches, and the same after compaction (single answers from %i)", (singleMin) => {
+    const rand = random(7);
+    let rows = makeRows(500, rand);
+    let id = 100_000;
+    let index = new FacetIndex(sourceOf(rows), { singleMin });
+    for (let round = 0; round < 8; round++) {
+      const writes = randomWrites(rand, rows, () => id++);
+      // Rows for the patch come in any order.
+      index = index.patch({ eventIds: writes.changedIds, rows: sourceOf([...writes.upserts].reverse()) });
+      rows = writes.rows;
+      expect(index.size).toBe(rows.length);
+      expect(index.overlaySize).toBeGreaterThan(0);
+      expectLikeBruteForce(index, rows, rand, 60);
+      expectPagesLikeBruteForce(index, rows, rand, 8, round === 7);
+    }
+    const compacted = index.compact();
+    expect(compacted.overlaySize).toBe(0);
+    expect(compacted.size).toBe(rows.length);
+    expectLikeBruteForce(compacted, rows, rand, 100);
+    expectPagesLikeBruteForce(compacted, rows, rand, 10);
+    // Patching continues on the compacted base.
+    const writes = randomWrites(rand, rows, () => id++);
+    const patched = compacted.patch({ eventIds: writes.changedIds, rows: sourceOf(writes.upserts) });
+    expectLikeBruteForce(patched, writes.rows, rand, 60);
+  });
+
+  it("leaves the index it was made from unchanged", () => {
+    const rand = random(11);
+    const rows = makeRows(200, rand);
+    const index = new FacetIndex(sourceOf(rows));
+    const before = index.query(EMPTY);
+    const gone = rows[0]!;
+    const patched = index.patch({ eventIds: [gone.id], rows: sourceOf([]) });
+    expect(patched.query(EMPTY).total).toBe(rows.length - 1);
+    expect(patched.page(EMPTY, { sort: "oldest", cursor: null, limit: 1 }).ids).toEqual([rows[1]!.id]);
+    expect(index.query(EMPTY)).toEqual(before);
+    expect(index.page(EMPTY, { sort: "oldest", cursor: null, limit: 1 }).ids).toEqual([gone.id]);
+  });
+
+  it("builds and compacts in slices with the same answers", async () => {
+    const rand = random(5);
+    let rows = makeRows(300, rand);
+    let index = await FacetIndex.load(sourceOf(rows), { singleMin: 1 });
+    expectLikeBruteForce(index, rows, rand, 20);
+    let id = 500_000;
+    for (let round = 0; round < 3; round++) {
+      const writes = randomWrites(rand, rows, () => id++);
+      index = index.patch({ eventIds: writes.changedIds, rows: sourceOf(writes.upserts) });
+      rows = writes.rows;
+    }
+    const compacted = await index.compactAsync();
+    expect(compacted.overlaySize).toBe(0);
+    expectLikeBruteForce(compacted, rows, rand, 30);
+    expectPagesLikeBruteForce(compacted, rows, rand, 5);
+  });
+
+  it("patches an empty index", () => {
+    const rand = random(3);
+    const rows = makeRows(20, rand);
+    const patched = new FacetIndex(sourceOf([])).patch({ eventIds: rows.map((r) => r.id), rows: sourceOf(rows) });
+    expectLikeBruteForce(patched, rows, rand, 40);
+    expectPagesLikeBruteForce(patched, rows, rand, 5);
   });
 });

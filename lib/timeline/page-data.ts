@@ -6,7 +6,7 @@ import { getTimelineView, type FacetOption, type TimelineView } from "@/lib/even
 import { decodeCursor } from "@/lib/timeline/cursor";
 import { parseTimelineFilters, serializeTimelineFilters, type FilterProblem, type TimelineFilters } from "@/lib/timeline/filters";
 import { describeView, withoutUnknownReferences } from "@/lib/timeline/links";
-import { matchSearchIdsFast } from "@/lib/timeline/sqlite-source";
+import { searchEventIds } from "@/lib/timeline/source";
 
 export type TimelinePageData = {
   /** The filters in effect (unknown references dropped), for links and the form. */
@@ -31,7 +31,7 @@ type Params = Record<string, string | string[] | undefined>;
 export const loadTimelinePage = cache(async (search: string): Promise<TimelinePageData> => {
   const params = new URLSearchParams(search);
   const parsed = parseTimelineFilters(params);
-  const { resolved, problems } = await resolveFilterReferences(prisma, parsed.filters, { search: matchSearchIdsFast });
+  const { resolved, problems } = await resolveFilterReferences(prisma, parsed.filters, { search: searchEventIds });
   const rawCursor = params.get("cursor") ?? undefined;
   const cursor = decodeCursor(rawCursor);
   const view = await getTimelineView({ filters: resolved, cursor });

@@ -1,12 +1,12 @@
-import type { Db } from "@/lib/db/client";
+import Database from "better-sqlite3";
 import { closeSqliteReader, sqliteReader } from "@/lib/db/sqlite-reader";
-import { resolveDatabaseTarget } from "@/lib/db/url";
 import { ROLE_INITIATOR, ROLE_TARGET, type IndexSource } from "@/lib/timeline/facet-index";
+import type { TimelineSource } from "@/lib/timeline/source";
 
 /**
- * Every SQLite-specific statement of the timeline lives here: the FTS5 search and the bulk
- * read of the facet index (docs/decisions/0004-timeline-performance.md). A PostgreSQL
- * version replaces this module (tsvector search, the same column reads).
+ * The timeline's SQLite statements (the TimelineSource of lib/timeline/source.ts): the FTS5
+ * search and the facet index's reads, through raw better-sqlite3 rows, an order of
+ * magnitude faster than Prisma's row mapping (docs/decisions/0004-timeline-performance.md).
  */
 
 /** The FTS5 query for folded words: each must start a word of the event's search text. */
@@ -15,87 +15,145 @@ export function searchExpression(words: readonly string[]): string {
   return words.map((w) => `"${w.replace(/"/g, "")}"*`).join(" AND ");
 }
 
-/** Ids of the events (any status) whose search text contains every word, as a word prefix. */
-export async function matchSearchIds(db: Db, words: readonly string[]): Promise<number[]> {
-  if (words.length === 0) return [];
-  const rows = await db.$queryRawUnsafe<{ id: number | bigint }[]>(
-    `SELECT rowid AS id FROM "EventSearch" WHERE "EventSearch" MATCH ?`,
-    searchExpression(words),
-  );
-  return rows.map((r) => Number(r.id));
+/** Rows read between two yields to the event loop while the whole index loads. */
+const LOAD_CHUNK = 20_000;
+
+const roleNumber = (role: string) => (role === "initiator" ? ROLE_INITIATOR : role === "target" ? ROLE_TARGET : 0);
+
+const PUBLIC = `"status" = 'published' AND "deletedAt" IS NULL`;
+const EVENT_COLUMNS = `"id", "dateStart", "dateEnd", "type", "legalBasis"`;
+
+type EventRow = [number, string, string, string, string | null];
+
+function emptySource(): IndexSource {
+  return {
+    events: { ids: [], dateStart: [], dateEnd: [], type: [], legalBasis: [] },
+    participants: { eventIds: [], actorIds: [], roles: [] },
+    tags: { eventIds: [], tagIds: [] },
+  };
 }
 
-/**
- * The same search through the app's own read connection to DATABASE_URL: returning tens of
- * thousands of ids is several times faster without Prisma's row mapping.
- */
-export async function matchSearchIdsFast(words: readonly string[]): Promise<number[]> {
-  if (words.length === 0) return [];
-  return reader()
-    .prepare(`SELECT rowid FROM "EventSearch" WHERE "EventSearch" MATCH ?`)
-    .pluck()
-    .all(searchExpression(words)) as number[];
-}
-
-const reader = sqliteReader;
-
-/** The timeline's change counter (moved by triggers on every relevant write). */
-export function readTimelineVersion(): string {
-  const db = reader();
-  const value = db.prepare(`SELECT "value" FROM "ChangeCounter" WHERE "name" = 'timeline'`).pluck().get();
-  return `${resolveDatabaseTarget().url}#${String(value ?? 0)}`;
-}
-
-/** Reads the public events' filter columns in one snapshot, with the version they belong to. */
-export function loadIndexSource(): { version: string; source: IndexSource } {
-  const db = reader();
-  const load = db.transaction(() => {
-    const version = readTimelineVersion();
-    const ids: number[] = [];
-    const dateStart: string[] = [];
-    const dateEnd: string[] = [];
-    const type: string[] = [];
-    const legalBasis: (string | null)[] = [];
-    const events = db
-      .prepare(
-        `SELECT "id", "dateStart", "dateEnd", "type", "legalBasis" FROM "Event"
-         WHERE "status" = 'published' AND "deletedAt" IS NULL ORDER BY "dateStart", "id"`,
-      )
-      .raw();
-    for (const row of events.iterate() as Iterable<[number, string, string, string, string | null]>) {
+/** Appends rows to plain arrays (the source's arrays are ArrayLike; these are the ones we own). */
+type Collector = ReturnType<typeof collector>;
+function collector() {
+  const ids: number[] = [];
+  const dateStart: string[] = [];
+  const dateEnd: string[] = [];
+  const type: string[] = [];
+  const legalBasis: (string | null)[] = [];
+  const pEvent: number[] = [];
+  const pActor: number[] = [];
+  const pRole: number[] = [];
+  const tEvent: number[] = [];
+  const tTag: number[] = [];
+  return {
+    event(row: EventRow) {
       ids.push(row[0]);
       dateStart.push(row[1]);
       dateEnd.push(row[2]);
       type.push(row[3]);
       legalBasis.push(row[4]);
-    }
-    const pEvent: number[] = [];
-    const pActor: number[] = [];
-    const pRole: number[] = [];
-    const participants = db
-      .prepare(`SELECT "eventId", "actorId", "role" FROM "EventParticipant"`)
-      .raw();
-    for (const row of participants.iterate() as Iterable<[number, number, string]>) {
+    },
+    participant(row: [number, number, string]) {
       pEvent.push(row[0]);
       pActor.push(row[1]);
-      pRole.push(row[2] === "initiator" ? ROLE_INITIATOR : row[2] === "target" ? ROLE_TARGET : 0);
-    }
-    const tEvent: number[] = [];
-    const tTag: number[] = [];
-    for (const row of db.prepare(`SELECT "eventId", "tagId" FROM "EventTag"`).raw().iterate() as Iterable<[number, number]>) {
+      pRole.push(roleNumber(row[2]));
+    },
+    tag(row: [number, number]) {
       tEvent.push(row[0]);
       tTag.push(row[1]);
-    }
-    return {
-      version,
-      source: {
+    },
+    source(): IndexSource {
+      return {
         events: { ids, dateStart, dateEnd, type, legalBasis },
         participants: { eventIds: pEvent, actorIds: pActor, roles: pRole },
         tags: { eventIds: tEvent, tagIds: tTag },
-      },
-    };
-  });
-  return load();
+      };
+    },
+  };
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function drain<T>(rows: IterableIterator<T>, each: (row: T) => void): Promise<void> {
+  let n = 0;
+  for (const row of rows) {
+    each(row);
+    if (++n % LOAD_CHUNK === 0) await yieldToEventLoop();
+  }
+}
+
+function latestChangeOn(db: Database.Database): number {
+  return Number(db.prepare(`SELECT coalesce(max("seq"), 0) FROM "TimelineChange"`).pluck().get() ?? 0);
+}
+
+export function sqliteTimelineSource(file: string): TimelineSource {
+  // The shared reader for the small reads; it belongs to DATABASE_URL, which is this file.
+  const reader = sqliteReader;
+  return {
+    key: `sqlite:${file}`,
+
+    async latestChange() {
+      return latestChangeOn(reader());
+    },
+
+    async loadAll() {
+      // A connection of its own: the read takes seconds at a million events and yields to
+      // the event loop between chunks, while other requests use the shared reader.
+      const db = new Database(file, { readonly: true, fileMustExist: true });
+      try {
+        db.pragma("busy_timeout = 10000");
+        db.exec("BEGIN");
+        const seq = latestChangeOn(db);
+        const out: Collector = collector();
+        await drain(
+          db.prepare(`SELECT ${EVENT_COLUMNS} FROM "Event" WHERE ${PUBLIC} ORDER BY "dateStart", "id"`).raw().iterate() as IterableIterator<EventRow>,
+          out.event,
+        );
+        await drain(
+          db.prepare(`SELECT "eventId", "actorId", "role" FROM "EventParticipant"`).raw().iterate() as IterableIterator<[number, number, string]>,
+          out.participant,
+        );
+        await drain(db.prepare(`SELECT "eventId", "tagId" FROM "EventTag"`).raw().iterate() as IterableIterator<[number, number]>, out.tag);
+        db.exec("COMMIT");
+        return { seq, source: out.source() };
+      } finally {
+        db.close();
+      }
+    },
+
+    async changesSince(seq) {
+      const db = reader();
+      const rows = db.prepare(`SELECT "seq", "eventId" FROM "TimelineChange" WHERE "seq" > ? ORDER BY "seq"`).raw().all(seq) as [number, number][];
+      const last = rows.at(-1);
+      return { seq: last ? last[0] : seq, eventIds: [...new Set(rows.map((r) => r[1]))] };
+    },
+
+    async loadEvents(ids) {
+      if (ids.length === 0) return emptySource();
+      const db = reader();
+      const list = JSON.stringify(ids);
+      const read = db.transaction(() => {
+        const out = collector();
+        const inList = `IN (SELECT value FROM json_each(?))`;
+        for (const row of db.prepare(`SELECT ${EVENT_COLUMNS} FROM "Event" WHERE "id" ${inList} AND ${PUBLIC}`).raw().all(list) as EventRow[]) out.event(row);
+        for (const row of db.prepare(`SELECT "eventId", "actorId", "role" FROM "EventParticipant" WHERE "eventId" ${inList}`).raw().all(list) as [number, number, string][]) {
+          out.participant(row);
+        }
+        for (const row of db.prepare(`SELECT "eventId", "tagId" FROM "EventTag" WHERE "eventId" ${inList}`).raw().all(list) as [number, number][]) out.tag(row);
+        return out.source();
+      });
+      return read();
+    },
+
+    async search(words) {
+      if (words.length === 0) return [];
+      return reader()
+        .prepare(`SELECT rowid FROM "EventSearch" WHERE "EventSearch" MATCH ? ORDER BY rowid`)
+        .pluck()
+        .all(searchExpression(words)) as number[];
+    },
+  };
 }
 
 /** Closes the shared reader (tests and benchmarks that switch databases). */

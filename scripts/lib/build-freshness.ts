@@ -4,7 +4,7 @@ import path from "node:path";
 
 /** What a production build is made from; a change to any of these makes the build stale. */
 const INPUT_DIRS = ["app", "components", "lib", "public", "generated"];
-const INPUT_FILES = ["next.config.js", "tsconfig.json", "package-lock.json", "package.json", "prisma/models.prisma"];
+const INPUT_FILES = ["next.config.js", "instrumentation.ts", "tsconfig.json", "package-lock.json", "package.json", "prisma/models.prisma"];
 const IGNORED = /(\.test\.tsx?$|\/node_modules\/|\/\.next\/)/;
 
 export const BUILD_STAMP = path.join(".next", "demarche-build-inputs.sha256");

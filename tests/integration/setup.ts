@@ -1,4 +1,6 @@
 import { afterAll, inject } from "vitest";
+import { closePostgresReader } from "@/lib/db/postgres-reader";
+import { closeSqliteReader } from "@/lib/db/sqlite-reader";
 import { copyBase } from "./test-database";
 
 // Modules that use the app's shared client (lib/db) read DATABASE_URL when first imported:
@@ -11,5 +13,8 @@ afterAll(async () => {
   const shared = (globalThis as { demarchePrisma?: { $disconnect: () => Promise<void> } }).demarchePrisma;
   await shared?.$disconnect();
   delete (globalThis as { demarchePrisma?: unknown }).demarchePrisma;
+  // The bulk readers (timeline, exports) hold their own connections to the copy.
+  closeSqliteReader();
+  await closePostgresReader();
   await copy.dispose();
 });

@@ -1,0 +1,113 @@
+import type pg from "pg";
+import { postgresReader } from "@/lib/db/postgres-reader";
+import { ROLE_INITIATOR, ROLE_TARGET, type IndexSource } from "@/lib/timeline/facet-index";
+import type { TimelineSource } from "@/lib/timeline/source";
+
+/**
+ * The timeline's PostgreSQL statements (the TimelineSource of lib/timeline/source.ts), read
+ * through the shared pg pool as arrays (docs/decisions/0004-timeline-performance.md).
+ */
+
+/**
+ * One regular expression per search word, with the meaning of the FTS5 prefix query on
+ * SQLite: the word must start a word of the folded search text, where a word is a run of
+ * letters and digits. `[[:alnum:]]` follows the database's character classification (with a
+ * UTF-8 locale such as C.UTF-8, Cyrillic and other scripts are letters). The trigram index
+ * on "searchText" serves these matches.
+ */
+export function postgresSearchPatterns(words: readonly string[]): string[] {
+  // Words are letters and digits only (lib/timeline/filters.ts); escape anyway, never trust.
+  return words.map((w) => `(^|[^[:alnum:]])${w.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&")}`);
+}
+
+const roleNumber = (role: string) => (role === "initiator" ? ROLE_INITIATOR : role === "target" ? ROLE_TARGET : 0);
+
+const PUBLIC = `"status" = 'published' AND "deletedAt" IS NULL`;
+const EVENT_COLUMNS = `"id", "dateStart", "dateEnd", "type", "legalBasis"`;
+
+type EventRow = [number, string, string, string, string | null];
+
+async function rows<T>(client: pg.Pool | pg.PoolClient, text: string, values: unknown[] = []): Promise<T[]> {
+  const result = await client.query<T extends unknown[] ? T : never>({ text, values, rowMode: "array" });
+  return result.rows as T[];
+}
+
+/** Runs reads in one REPEATABLE READ snapshot. */
+async function inSnapshot<T>(read: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await postgresReader().connect();
+  try {
+    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    const result = await read(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function readSource(client: pg.PoolClient, where: { events: string; links: string; values: unknown[] }): Promise<IndexSource> {
+  const [events, participants, tags] = [
+    await rows<EventRow>(client, `SELECT ${EVENT_COLUMNS} FROM "Event" WHERE ${PUBLIC}${where.events} ORDER BY "dateStart", "id"`, where.values),
+    await rows<[number, number, string]>(client, `SELECT "eventId", "actorId", "role" FROM "EventParticipant"${where.links}`, where.values),
+    await rows<[number, number]>(client, `SELECT "eventId", "tagId" FROM "EventTag"${where.links}`, where.values),
+  ];
+  return {
+    events: {
+      ids: events.map((r) => r[0]),
+      dateStart: events.map((r) => r[1]),
+      dateEnd: events.map((r) => r[2]),
+      type: events.map((r) => r[3]),
+      legalBasis: events.map((r) => r[4]),
+    },
+    participants: {
+      eventIds: participants.map((r) => r[0]),
+      actorIds: participants.map((r) => r[1]),
+      roles: participants.map((r) => roleNumber(r[2])),
+    },
+    tags: { eventIds: tags.map((r) => r[0]), tagIds: tags.map((r) => r[1]) },
+  };
+}
+
+const LATEST = `SELECT coalesce(max("seq"), 0)::int FROM "TimelineChange"`;
+
+export function postgresTimelineSource(url: string): TimelineSource {
+  return {
+    key: `postgresql:${url}`,
+
+    async latestChange() {
+      const [row] = await rows<[number]>(postgresReader(), LATEST);
+      return row?.[0] ?? 0;
+    },
+
+    async loadAll() {
+      return inSnapshot(async (client) => {
+        const [row] = await rows<[number]>(client, LATEST);
+        const source = await readSource(client, { events: "", links: "", values: [] });
+        return { seq: row?.[0] ?? 0, source };
+      });
+    },
+
+    async changesSince(seq) {
+      const found = await rows<[number, number]>(postgresReader(), `SELECT "seq", "eventId" FROM "TimelineChange" WHERE "seq" > $1 ORDER BY "seq"`, [seq]);
+      const last = found.at(-1);
+      return { seq: last ? last[0] : seq, eventIds: [...new Set(found.map((r) => r[1]))] };
+    },
+
+    async loadEvents(ids) {
+      return inSnapshot((client) =>
+        readSource(client, { events: ` AND "id" = ANY($1::int[])`, links: ` WHERE "eventId" = ANY($1::int[])`, values: [ids] }),
+      );
+    },
+
+    async search(words) {
+      if (words.length === 0) return [];
+      const patterns = postgresSearchPatterns(words);
+      const where = patterns.map((_, i) => `"searchText" ~ $${i + 1}`).join(" AND ");
+      const found = await rows<[number]>(postgresReader(), `SELECT "id" FROM "Event" WHERE ${where} ORDER BY "id"`, patterns);
+      return found.map((r) => r[0]);
+    },
+  };
+}
