@@ -20,14 +20,13 @@ async function resolveTagIds(db: Db, names: readonly string[]): Promise<number[]
   return ids;
 }
 
-/** Writes the participants, sources, tags, measures and relations of an event, replacing any old ones. */
 /**
- * `relatedMayFollow`: the caller (the import) writes events that refer to events created
- * later in the same transaction, and checks itself that every reference exists by the end.
+ * Writes the participants, sources, tags, measures and relations of an event, replacing any
+ * old ones. A related event that does not exist is caught by EventRelation's foreign keys:
+ * at once for an editor's save, at commit inside a transaction that deferred them
+ * (lib/db/deferred-keys.ts; the import, which checks its references itself).
  */
-type ChildOptions = { relatedMayFollow?: boolean };
-
-async function writeEventChildren(db: Db, eventId: number, input: EventInput, options: ChildOptions = {}): Promise<void> {
+async function writeEventChildren(db: Db, eventId: number, input: EventInput): Promise<void> {
   await db.eventParticipant.deleteMany({ where: { eventId } });
   await db.source.deleteMany({ where: { eventId } });
   await db.eventTag.deleteMany({ where: { eventId } });
@@ -64,15 +63,17 @@ async function writeEventChildren(db: Db, eventId: number, input: EventInput, op
   for (const relation of relations.values()) {
     if (relation.eventId === eventId) throw new EventWriteError("relations", "An event cannot relate to itself.");
   }
-  const relatedIds = [...new Set([...relations.values()].map((r) => r.eventId))];
-  const existingRelated = options.relatedMayFollow ? relatedIds.length : await db.event.count({ where: { id: { in: relatedIds } } });
-  if (existingRelated !== relatedIds.length) {
-    throw new EventWriteError("relations", "A related event no longer exists; remove it from the list.");
-  }
   if (relations.size > 0) {
-    await db.eventRelation.createMany({
-      data: [...relations.values()].map((r) => ({ fromId: eventId, toId: r.eventId, kind: r.kind })),
-    });
+    try {
+      await db.eventRelation.createMany({
+        data: [...relations.values()].map((r) => ({ fromId: eventId, toId: r.eventId, kind: r.kind })),
+      });
+    } catch (error) {
+      if (isForeignKeyViolation(error)) {
+        throw new EventWriteError("relations", "A related event no longer exists; remove it from the list.");
+      }
+      throw error;
+    }
   }
 
   await refreshSearchText(db, eventId);
@@ -104,6 +105,11 @@ export async function refreshSearchText(db: Db, eventId: number): Promise<void> 
       }),
     },
   });
+}
+
+/** Prisma's "foreign key constraint failed" (P2003), on either engine. */
+function isForeignKeyViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2003";
 }
 
 /** An expected write failure, reported to the user against a field. */
@@ -148,13 +154,13 @@ export async function recordRevision(db: Db, eventId: number, kind: RevisionKind
 export async function createEvent(
   db: Db,
   input: EventInput,
-  options: { userId: number | null; kind?: RevisionKind; id?: number } & ChildOptions,
+  options: { userId: number | null; kind?: RevisionKind; id?: number },
 ): Promise<number> {
   const event = await db.event.create({
     data: { ...(options.id ? { id: options.id } : {}), ...eventColumns(input) },
     select: { id: true },
   });
-  await writeEventChildren(db, event.id, input, options);
+  await writeEventChildren(db, event.id, input);
   await recordRevision(db, event.id, options.kind ?? "create", options.userId);
   return event.id;
 }
@@ -223,10 +229,10 @@ export async function updateEvent(
   db: Db,
   eventId: number,
   input: EventInput,
-  options: ChangeOptions & ChildOptions & { kind?: "update" | "revert" | "import" },
+  options: ChangeOptions & { kind?: "update" | "revert" | "import" },
 ): Promise<void> {
   await claimVersion(db, eventId, { deletedAt: null }, eventColumns(input), options);
-  await writeEventChildren(db, eventId, input, options);
+  await writeEventChildren(db, eventId, input);
   await recordRevision(db, eventId, options.kind ?? "update", options.userId);
 }
 

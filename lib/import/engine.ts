@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Db, PrismaClient } from "@/lib/db/client";
+import { deferForeignKeys } from "@/lib/db/deferred-keys";
 import { eventInputSchema, type EventInput, type EventInputRaw } from "@/lib/events/schema";
 import { eventSnapshotInclude, snapshotToInput, toEventSnapshot, type EventSnapshot } from "@/lib/events/snapshot";
 import { createEvent, updateEvent } from "@/lib/events/write";
@@ -72,8 +73,8 @@ export async function applyImport(db: PrismaClient, source: RecordSource, option
       async (tx) => {
         // Rows may name, in responds_to, events that come later in the file (an export is
         // newest first). The checks below guarantee every reference exists by the end;
-        // SQLite verifies the foreign keys at commit instead of at each statement.
-        await tx.$executeRawUnsafe("PRAGMA defer_foreign_keys = ON");
+        // the database verifies the relations' foreign keys at commit instead of at each statement.
+        await deferForeignKeys(tx);
         await options.beforeEvents?.(tx);
         const report = await processRecords(tx, source, options, true);
         if (report.errorRows > 0 || report.fileErrors.length > 0) throw new ImportRejected(report);
@@ -178,7 +179,6 @@ async function processRecords(db: Db, source: RecordSource, options: ImportOptio
             userId: options.userId,
             kind: "import",
             id: draft.id ?? undefined,
-            relatedMayFollow: true,
           });
           await restoreBookkeeping(db, outcome.id, draft, options.restoreExtras?.(outcome.id));
         }
@@ -191,7 +191,6 @@ async function processRecords(db: Db, source: RecordSource, options: ImportOptio
         if (write) await updateEvent(db, current.id, await actors.materialise(db, input), {
             userId: options.userId,
             kind: "import",
-            relatedMayFollow: true,
           });
       }
     }
