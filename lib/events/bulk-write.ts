@@ -1,3 +1,4 @@
+import { insertRows } from "@/lib/db/bulk-insert";
 import type { Db } from "@/lib/db/client";
 import type { EventInput } from "@/lib/events/schema";
 import { snapshotSearchText } from "@/lib/events/search-text";
@@ -20,8 +21,8 @@ export type BulkEventWrite =
  * lib/events/write.ts for each: the same columns, child rows (`eventChildRows`), search text
  * (`snapshotSearchText`) and one revision per event (`revisionRow`) whose snapshot is built
  * with `toEventSnapshot` from what is written, so it equals what `readEventSnapshot` reads
- * back. A few multi-row statements per batch instead of ~15 statements per event: the
- * import's apply path. Run inside a transaction (the caller's all-or-nothing).
+ * back. A few multi-row statements per batch (lib/db/bulk-insert.ts) instead of ~15
+ * statements per event: the import's apply path. Run inside a transaction (the caller's all-or-nothing).
  *
  * Preconditions the caller (lib/import/engine.ts) has checked: actors exist, ids are
  * distinct, an update's `current` is the stored state and not in the trash, and every
@@ -86,7 +87,7 @@ export async function writeEventsInBulk(
       snapshots.push(buildSnapshot(id, input, tagIds, tags, actors, times));
     }
   }
-  for (const rows of chunks(newRows)) await db.event.createMany({ data: rows });
+  await insertRows(db, "Event", newRows);
 
   const updatedIds = writes.flatMap((w) => (w.action === "update" ? [w.current.id] : []));
   for (const eventId of chunks(updatedIds)) {
@@ -102,16 +103,12 @@ export async function writeEventsInBulk(
     const write = writes[i] as BulkEventWrite;
     return eventChildRows(snapshot.id, write.input, [...new Set(write.input.tags.map((name) => tags.get(slugify(name))?.id ?? 0))]);
   });
-  for (const rows of chunks(children.flatMap((c) => c.participants))) await db.eventParticipant.createMany({ data: rows });
-  for (const rows of chunks(children.flatMap((c) => c.sources))) await db.source.createMany({ data: rows });
-  for (const rows of chunks(children.flatMap((c) => c.tags))) await db.eventTag.createMany({ data: rows });
-  for (const rows of chunks(children.flatMap((c) => c.measures))) await db.eventMeasure.createMany({ data: rows });
-  for (const rows of chunks(children.flatMap((c) => c.relations))) await db.eventRelation.createMany({ data: rows });
-  for (const rows of chunks(snapshots)) {
-    await db.eventRevision.createMany({
-      data: rows.map((snapshot) => ({ ...revisionRow(snapshot, options.kind, options.userId), createdAt: now })),
-    });
-  }
+  await insertRows(db, "EventParticipant", children.flatMap((c) => c.participants));
+  await insertRows(db, "Source", children.flatMap((c) => c.sources));
+  await insertRows(db, "EventTag", children.flatMap((c) => c.tags));
+  await insertRows(db, "EventMeasure", children.flatMap((c) => c.measures));
+  await insertRows(db, "EventRelation", children.flatMap((c) => c.relations));
+  await insertRows(db, "EventRevision", snapshots.map((snapshot) => ({ ...revisionRow(snapshot, options.kind, options.userId), createdAt: now })));
   return snapshots.map((s) => s.id);
 }
 
