@@ -98,6 +98,11 @@ describe("CSV export format", () => {
     expect(row?.summary).toBe(summary);
     expect(row?.location).toBe("Анкара, Gençoğlu");
     expect(Buffer.from(text, "utf8").includes(Buffer.from("Gençoğlu", "utf8"))).toBe(true);
+    // A lone LF or CR is a line break too (csv-stringify quotes only its own record delimiter).
+    for (const lone of ["First line\nsecond", "First line\rsecond"]) {
+      expect(csvRecords([snapshot({ summary: lone })])).toContain(`"${lone}"`);
+      expect(roundTrip([snapshot({ summary: lone })])[0]?.summary).toBe(lone);
+    }
   });
 
   it("neutralises cells a spreadsheet would run as a formula", () => {

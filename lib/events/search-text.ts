@@ -1,3 +1,4 @@
+import type { EventSnapshot } from "@/lib/events/snapshot";
 import { foldText } from "@/lib/text/fold";
 
 export type SearchTextInput = {
@@ -27,4 +28,23 @@ export function buildSearchText(input: SearchTextInput): string {
     ...input.sources.flatMap((s) => [s.title, s.publisher]),
   ];
   return foldText(parts.filter((p): p is string => typeof p === "string" && p !== "").join(" \n "));
+}
+
+/**
+ * The search text of an event as stored: what every writer puts in Event.searchText (the
+ * editors' saves, actor renames and the import's bulk writes), from the event's snapshot,
+ * so that actors and tags come in one order whoever writes.
+ */
+export function snapshotSearchText(snapshot: EventSnapshot): string {
+  const actors = [...snapshot.initiators, ...snapshot.targets];
+  return buildSearchText({
+    title: snapshot.title,
+    summary: snapshot.summary,
+    legalBasis: snapshot.legalBasis,
+    location: snapshot.location,
+    actorNames: actors.map((a) => a.name),
+    actorCodes: actors.map((a) => a.isoCode),
+    tags: snapshot.tags,
+    sources: snapshot.sources,
+  });
 }

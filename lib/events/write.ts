@@ -1,5 +1,5 @@
 import type { Db, Prisma } from "@/lib/db/client";
-import { buildSearchText } from "@/lib/events/search-text";
+import { snapshotSearchText } from "@/lib/events/search-text";
 import { eventInputSchema, type EventInput } from "@/lib/events/schema";
 import { readEventSnapshot, snapshotToInput, type EventSnapshot } from "@/lib/events/snapshot";
 import { slugify } from "@/lib/text/fold";
@@ -20,59 +20,65 @@ async function resolveTagIds(db: Db, names: readonly string[]): Promise<number[]
   return ids;
 }
 
-/** Writes the participants, sources, tags, measures and relations of an event, replacing any old ones. */
 /**
- * `relatedMayFollow`: the caller (the import) writes events that refer to events created
- * later in the same transaction, and checks itself that every reference exists by the end.
+ * The child rows of an event written with `input` (tags already resolved to ids): one
+ * definition for the single-event writer below and the import's bulk writer
+ * (lib/events/bulk-write.ts). Duplicates in the input are dropped, as the form does.
  */
-type ChildOptions = { relatedMayFollow?: boolean };
+export function eventChildRows(eventId: number, input: EventInput, tagIds: readonly number[]) {
+  const relations = new Map(input.relations.map((r) => [`${r.kind}:${r.eventId}`, r]));
+  return {
+    participants: [
+      ...[...new Set(input.initiatorIds)].map((actorId, position) => ({ eventId, actorId, role: "initiator", position })),
+      ...[...new Set(input.targetIds)].map((actorId, position) => ({ eventId, actorId, role: "target", position })),
+    ],
+    sources: input.sources.map((s, position) => ({
+      eventId,
+      url: s.url,
+      title: s.title,
+      publisher: s.publisher,
+      publishedOn: s.publishedOn,
+      archiveUrl: s.archiveUrl,
+      position,
+    })),
+    tags: [...new Set(tagIds)].map((tagId) => ({ eventId, tagId })),
+    measures: [...new Set(input.measures)].map((measure) => ({ eventId, measure })),
+    relations: [...relations.values()].map((r) => ({ fromId: eventId, toId: r.eventId, kind: r.kind })),
+  };
+}
 
-async function writeEventChildren(db: Db, eventId: number, input: EventInput, options: ChildOptions = {}): Promise<void> {
+/**
+ * Writes the participants, sources, tags, measures and relations of an event, replacing any
+ * old ones. A related event that does not exist is caught by EventRelation's foreign keys:
+ * at once for an editor's save, at commit inside a transaction that deferred them
+ * (lib/db/deferred-keys.ts; the import, which checks its references itself).
+ */
+async function writeEventChildren(db: Db, eventId: number, input: EventInput): Promise<void> {
   await db.eventParticipant.deleteMany({ where: { eventId } });
   await db.source.deleteMany({ where: { eventId } });
   await db.eventTag.deleteMany({ where: { eventId } });
   await db.eventMeasure.deleteMany({ where: { eventId } });
   await db.eventRelation.deleteMany({ where: { fromId: eventId } });
 
-  const participants = [
-    ...[...new Set(input.initiatorIds)].map((actorId, position) => ({ eventId, actorId, role: "initiator", position })),
-    ...[...new Set(input.targetIds)].map((actorId, position) => ({ eventId, actorId, role: "target", position })),
-  ];
-  const actorIds = [...new Set(participants.map((p) => p.actorId))];
+  const rows = eventChildRows(eventId, input, await resolveTagIds(db, input.tags));
+  const actorIds = [...new Set(rows.participants.map((p) => p.actorId))];
   if ((await db.actor.count({ where: { id: { in: actorIds } } })) !== actorIds.length) {
     throw new EventWriteError("initiatorIds", "An actor no longer exists (it may have been merged); choose it again.");
   }
-  if (participants.length > 0) await db.eventParticipant.createMany({ data: participants });
-  if (input.sources.length > 0) {
-    await db.source.createMany({
-      data: input.sources.map((s, position) => ({
-        eventId,
-        url: s.url,
-        title: s.title,
-        publisher: s.publisher,
-        publishedOn: s.publishedOn,
-        archiveUrl: s.archiveUrl,
-        position,
-      })),
-    });
-  }
-  const tagIds = await resolveTagIds(db, input.tags);
-  if (tagIds.length > 0) await db.eventTag.createMany({ data: tagIds.map((tagId) => ({ eventId, tagId })) });
-  const measures = [...new Set(input.measures)];
-  if (measures.length > 0) await db.eventMeasure.createMany({ data: measures.map((measure) => ({ eventId, measure })) });
-  const relations = new Map(input.relations.map((r) => [`${r.kind}:${r.eventId}`, r]));
-  for (const relation of relations.values()) {
-    if (relation.eventId === eventId) throw new EventWriteError("relations", "An event cannot relate to itself.");
-  }
-  const relatedIds = [...new Set([...relations.values()].map((r) => r.eventId))];
-  const existingRelated = options.relatedMayFollow ? relatedIds.length : await db.event.count({ where: { id: { in: relatedIds } } });
-  if (existingRelated !== relatedIds.length) {
-    throw new EventWriteError("relations", "A related event no longer exists; remove it from the list.");
-  }
-  if (relations.size > 0) {
-    await db.eventRelation.createMany({
-      data: [...relations.values()].map((r) => ({ fromId: eventId, toId: r.eventId, kind: r.kind })),
-    });
+  if (rows.participants.length > 0) await db.eventParticipant.createMany({ data: rows.participants });
+  if (rows.sources.length > 0) await db.source.createMany({ data: rows.sources });
+  if (rows.tags.length > 0) await db.eventTag.createMany({ data: rows.tags });
+  if (rows.measures.length > 0) await db.eventMeasure.createMany({ data: rows.measures });
+  if (rows.relations.some((r) => r.toId === eventId)) throw new EventWriteError("relations", "An event cannot relate to itself.");
+  if (rows.relations.length > 0) {
+    try {
+      await db.eventRelation.createMany({ data: rows.relations });
+    } catch (error) {
+      if (isForeignKeyViolation(error)) {
+        throw new EventWriteError("relations", "A related event no longer exists; remove it from the list.");
+      }
+      throw error;
+    }
   }
 
   await refreshSearchText(db, eventId);
@@ -80,30 +86,14 @@ async function writeEventChildren(db: Db, eventId: number, input: EventInput, op
 
 /** Rebuilds the denormalised search text of an event from what is stored now. */
 export async function refreshSearchText(db: Db, eventId: number): Promise<void> {
-  const event = await db.event.findUnique({
-    where: { id: eventId },
-    select: {
-      title: true,
-      summary: true,
-      legalBasis: true,
-      location: true,
-      participants: { select: { actor: { select: { name: true, isoCode: true } } } },
-      tags: { select: { tag: { select: { name: true } } } },
-      sources: { select: { title: true, publisher: true } },
-    },
-  });
-  if (!event) throw new EventNotFoundError(eventId);
-  await db.event.update({
-    where: { id: eventId },
-    data: {
-      searchText: buildSearchText({
-        ...event,
-        actorNames: event.participants.map((p) => p.actor.name),
-        actorCodes: event.participants.map((p) => p.actor.isoCode),
-        tags: event.tags.map((t) => t.tag.name),
-      }),
-    },
-  });
+  const snapshot = await readEventSnapshot(db, eventId);
+  if (!snapshot) throw new EventNotFoundError(eventId);
+  await db.event.update({ where: { id: eventId }, data: { searchText: snapshotSearchText(snapshot) } });
+}
+
+/** Prisma's "foreign key constraint failed" (P2003), on either engine. */
+function isForeignKeyViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2003";
 }
 
 /** An expected write failure, reported to the user against a field. */
@@ -117,7 +107,8 @@ export class EventWriteError extends Error {
   }
 }
 
-function eventColumns(input: EventInput) {
+/** The event's own columns for `input`. */
+export function eventColumns(input: EventInput) {
   return {
     title: input.title,
     summary: input.summary,
@@ -136,9 +127,12 @@ function eventColumns(input: EventInput) {
 export async function recordRevision(db: Db, eventId: number, kind: RevisionKind, userId: number | null): Promise<void> {
   const snapshot = await readEventSnapshot(db, eventId);
   if (!snapshot) throw new Error(`Event ${eventId} vanished while recording its revision`);
-  await db.eventRevision.create({
-    data: { eventId, version: snapshot.version, kind, snapshot: JSON.stringify(snapshot), userId },
-  });
+  await db.eventRevision.create({ data: revisionRow(snapshot, kind, userId) });
+}
+
+/** The revision that records an event's state after a change (the single and the bulk writers). */
+export function revisionRow(snapshot: EventSnapshot, kind: RevisionKind, userId: number | null) {
+  return { eventId: snapshot.id, version: snapshot.version, kind, snapshot: JSON.stringify(snapshot), userId };
 }
 
 /**
@@ -148,13 +142,13 @@ export async function recordRevision(db: Db, eventId: number, kind: RevisionKind
 export async function createEvent(
   db: Db,
   input: EventInput,
-  options: { userId: number | null; kind?: RevisionKind; id?: number } & ChildOptions,
+  options: { userId: number | null; kind?: RevisionKind; id?: number },
 ): Promise<number> {
   const event = await db.event.create({
     data: { ...(options.id ? { id: options.id } : {}), ...eventColumns(input) },
     select: { id: true },
   });
-  await writeEventChildren(db, event.id, input, options);
+  await writeEventChildren(db, event.id, input);
   await recordRevision(db, event.id, options.kind ?? "create", options.userId);
   return event.id;
 }
@@ -223,10 +217,10 @@ export async function updateEvent(
   db: Db,
   eventId: number,
   input: EventInput,
-  options: ChangeOptions & ChildOptions & { kind?: "update" | "revert" | "import" },
+  options: ChangeOptions & { kind?: "update" | "revert" | "import" },
 ): Promise<void> {
   await claimVersion(db, eventId, { deletedAt: null }, eventColumns(input), options);
-  await writeEventChildren(db, eventId, input, options);
+  await writeEventChildren(db, eventId, input);
   await recordRevision(db, eventId, options.kind ?? "update", options.userId);
 }
 

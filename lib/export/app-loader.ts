@@ -1,17 +1,19 @@
 import "server-only";
-import type Database from "better-sqlite3";
+import { postgresReader } from "@/lib/db/postgres-reader";
 import { sqliteReader } from "@/lib/db/sqlite-reader";
-import { sqliteSnapshotLoader, type SnapshotLoader } from "@/lib/export/snapshot-sql";
+import { resolveDatabaseTarget } from "@/lib/db/url";
+import { postgresSnapshotLoader, sqliteSnapshotLoader, type SnapshotLoader } from "@/lib/export/snapshot-sql";
 
-// Prepared once per connection: the shared reader is opened once per process.
-const globalForLoader = globalThis as unknown as { demarcheSnapshotLoader?: { db: Database.Database; load: SnapshotLoader } };
+// Prepared once per reader: the shared readers are opened once per process.
+const globalForLoader = globalThis as unknown as { demarcheSnapshotLoader?: { reader: object; load: SnapshotLoader } };
 
-/** The snapshot loader of the app's database (DATABASE_URL), for the export routes. */
+/** The bulk snapshot loader of the app's database (DATABASE_URL, either engine), for the exports. */
 export function appSnapshotLoader(): SnapshotLoader {
-  const db = sqliteReader();
+  const postgres = resolveDatabaseTarget().provider === "postgresql";
+  const reader = postgres ? postgresReader() : sqliteReader();
   const cached = globalForLoader.demarcheSnapshotLoader;
-  if (cached?.db === db) return cached.load;
-  const load = sqliteSnapshotLoader(db);
-  globalForLoader.demarcheSnapshotLoader = { db, load };
+  if (cached?.reader === reader) return cached.load;
+  const load = postgres ? postgresSnapshotLoader(postgresReader()) : sqliteSnapshotLoader(sqliteReader());
+  globalForLoader.demarcheSnapshotLoader = { reader, load };
   return load;
 }

@@ -2,8 +2,13 @@ import { stringify } from "csv-stringify/sync";
 import { CSV_COLUMNS, eventToCsvRecord } from "@/lib/csv/columns";
 import type { EventSnapshot } from "@/lib/events/snapshot";
 
-/** RFC 4180: comma, double quotes doubled, fields with separators quoted, CRLF after every record. */
-const CSV_OPTIONS = { delimiter: ",", quote: '"', escape: '"', record_delimiter: "\r\n", eof: true } as const;
+/**
+ * RFC 4180: comma, double quotes doubled, fields with separators quoted, CRLF after every
+ * record. csv-stringify quotes a field that contains its record delimiter (CRLF) but not one
+ * with a lone LF or CR, which spreadsheets and csv-parse then read as a record end:
+ * `quoted_match` quotes those too.
+ */
+const CSV_OPTIONS = { delimiter: ",", quote: '"', escape: '"', record_delimiter: "\r\n", eof: true, quoted_match: /[\r\n]/ } as const;
 
 export const UTF8_BOM = "\uFEFF";
 

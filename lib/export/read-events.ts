@@ -6,8 +6,17 @@ import { prismaSnapshotLoader, type SnapshotLoader } from "@/lib/export/snapshot
 import type { TimelineCursor } from "@/lib/timeline/cursor";
 import type { Sort } from "@/lib/timeline/filters";
 
-/** Events per database read: large enough to amortise a query, small enough that memory stays flat. */
+/** Event ids per keyset query: large enough to amortise the query, small enough that memory stays flat. */
 export const EXPORT_BATCH_SIZE = 1000;
+
+/**
+ * Events whose details are read and formatted between two yields to the event loop. The
+ * bulk readers are synchronous (better-sqlite3) or hand back a whole result at once (pg),
+ * and formatting is synchronous too, so this bounds how long an export holds up other
+ * requests: about 10-20 ms per slice on the development machine, where a 1,000-event batch
+ * held them up for ~100 ms (docs/decisions/0007-streaming-export-and-import.md).
+ */
+export const EXPORT_SLICE_SIZE = 200;
 
 export type ReadEventsOptions = {
   /** The rows to export: for the public exports, `eventWhereForFilters(resolved)`. */
@@ -16,18 +25,22 @@ export type ReadEventsOptions = {
   /** Hide relations to events that are not public (public exports); the backup keeps them all. */
   publicRelationsOnly: boolean;
   batchSize?: number;
+  /** Events per yielded slice (EXPORT_SLICE_SIZE). */
+  sliceSize?: number;
   /** How the batch's details are read; by default through `db`. */
   load?: SnapshotLoader;
 };
 
 /**
- * Reads events in the timeline's order as full snapshots, one batch at a time, by keyset on
- * (dateStart, id) exactly like the timeline's pages: never OFFSET, never everything at once.
- * Between batches it yields to the event loop, so that a long export (better-sqlite3 reads
- * are synchronous) does not hold up other requests for its whole duration.
+ * Reads events in the timeline's order as full snapshots, by keyset on (dateStart, id)
+ * exactly like the timeline's pages: never OFFSET, never everything at once. Ids come a
+ * batch at a time; their details are loaded and handed on a slice at a time, with a turn of
+ * the event loop after each slice, so that a long export does not hold up other requests.
+ * The consumer pulls (lib/export/stream.ts): nothing is read ahead of a slow client.
  */
 export async function* readEventBatches(db: Db, options: ReadEventsOptions): AsyncGenerator<EventSnapshot[]> {
   const take = options.batchSize ?? EXPORT_BATCH_SIZE;
+  const slice = Math.max(1, Math.min(options.sliceSize ?? EXPORT_SLICE_SIZE, take));
   const load = options.load ?? prismaSnapshotLoader(db);
   let cursor: TimelineCursor | null = null;
   for (;;) {
@@ -36,14 +49,14 @@ export async function* readEventBatches(db: Db, options: ReadEventsOptions): Asy
     const where: Prisma.EventWhereInput = cursor ? { AND: [options.where, afterCursor(cursor, options.sort)] } : options.where;
     const rows = await db.event.findMany({ where, orderBy: eventOrderBy(options.sort), take, select: { id: true, dateStart: true } });
     if (rows.length === 0) return;
-    yield await load(
-      rows.map((r) => r.id),
-      { publicRelationsOnly: options.publicRelationsOnly },
-    );
+    for (let start = 0; start < rows.length; start += slice) {
+      const ids = rows.slice(start, start + slice).map((r) => r.id);
+      yield await load(ids, { publicRelationsOnly: options.publicRelationsOnly });
+      await nextTick();
+    }
     if (rows.length < take) return;
     const last = rows.at(-1);
     if (!last) return;
     cursor = { dateStart: last.dateStart, id: last.id };
-    await nextTick();
   }
 }

@@ -1,8 +1,10 @@
 import type { z } from "zod";
 import type { Db, PrismaClient } from "@/lib/db/client";
+import { deferForeignKeys } from "@/lib/db/deferred-keys";
+import { syncIdSequences } from "@/lib/db/sequences";
 import { eventInputSchema, type EventInput, type EventInputRaw } from "@/lib/events/schema";
 import { eventSnapshotInclude, snapshotToInput, toEventSnapshot, type EventSnapshot } from "@/lib/events/snapshot";
-import { createEvent, updateEvent } from "@/lib/events/write";
+import { writeEventsInBulk, type BulkEventWrite } from "@/lib/events/bulk-write";
 import { ActorDirectory } from "@/lib/import/actors";
 import type { EventDraft, ImportRecord, RowError } from "@/lib/import/draft";
 import { slugify } from "@/lib/text/fold";
@@ -72,12 +74,13 @@ export async function applyImport(db: PrismaClient, source: RecordSource, option
       async (tx) => {
         // Rows may name, in responds_to, events that come later in the file (an export is
         // newest first). The checks below guarantee every reference exists by the end;
-        // SQLite verifies the foreign keys at commit instead of at each statement.
-        await tx.$executeRawUnsafe("PRAGMA defer_foreign_keys = ON");
+        // the database verifies the relations' foreign keys at commit instead of at each statement.
+        await deferForeignKeys(tx);
         await options.beforeEvents?.(tx);
         const report = await processRecords(tx, source, options, true);
         if (report.errorRows > 0 || report.fileErrors.length > 0) throw new ImportRejected(report);
         await options.afterEvents?.(tx, new Set(report.outcomes.filter((o) => o.action === "create").map((o) => o.id ?? 0)));
+        await syncIdSequences(tx, ["Event", "Actor", "EventRevision"]);
         return { ...report, applied: true };
       },
       { timeout: APPLY_TIMEOUT_MS, maxWait: 30_000 },
@@ -120,6 +123,7 @@ async function processRecords(db: Db, source: RecordSource, options: ImportOptio
     const targetIds = [...new Set(batch.flatMap((r) => r.draft.relations?.items.map((i) => i.eventId) ?? []))];
     const present = new Set((await db.event.findMany({ where: { id: { in: targetIds } }, select: { id: true } })).map((e) => e.id));
 
+    const planned: { outcome: RowOutcome; write: BulkEventWrite }[] = [];
     for (const record of batch) {
       report.rows += 1;
       const { draft, row } = record;
@@ -173,14 +177,9 @@ async function processRecords(db: Db, source: RecordSource, options: ImportOptio
         outcome.action = "create";
         report.creates += 1;
         if (write) {
-          const resolved = await actors.materialise(db, input);
-          outcome.id = await createEvent(db, resolved, {
-            userId: options.userId,
-            kind: "import",
-            id: draft.id ?? undefined,
-            relatedMayFollow: true,
-          });
-          await restoreBookkeeping(db, outcome.id, draft, options.restoreExtras?.(outcome.id));
+          const extras = draft.id === null ? undefined : options.restoreExtras?.(draft.id);
+          const bookkeeping = extras ?? (draft.updatedAt ? { updatedAt: draft.updatedAt } : undefined);
+          planned.push({ outcome, write: { action: "create", id: draft.id, input, bookkeeping } });
         }
       } else if (sameEvent(input, current)) {
         outcome.action = "unchanged";
@@ -188,12 +187,15 @@ async function processRecords(db: Db, source: RecordSource, options: ImportOptio
       } else {
         outcome.action = "update";
         report.updates += 1;
-        if (write) await updateEvent(db, current.id, await actors.materialise(db, input), {
-            userId: options.userId,
-            kind: "import",
-            relatedMayFollow: true,
-          });
+        if (write) planned.push({ outcome, write: { action: "update", current, input } });
       }
+    }
+    // Once any row has failed nothing will be kept, so the rest is only checked, not written.
+    if (write && report.errorRows === 0) {
+      const writes: BulkEventWrite[] = [];
+      for (const { write: w } of planned) writes.push({ ...w, input: await actors.materialise(db, w.input) });
+      const ids = await writeEventsInBulk(db, writes, { userId: options.userId, kind: "import" });
+      planned.forEach(({ outcome }, i) => (outcome.id = ids[i] ?? outcome.id));
     }
     options.onProgress?.(report.rows);
   }
@@ -290,17 +292,6 @@ function canonical(input: EventInput): string {
     tags: [...new Set(input.tags.map(slugify))].sort(),
     relations: input.relations.map((r) => `${r.kind}:${r.eventId}`).sort(),
   });
-}
-
-async function restoreBookkeeping(db: Db, id: number, draft: EventDraft, extras: RestoreExtras | undefined): Promise<void> {
-  if (extras) {
-    await db.event.update({
-      where: { id },
-      data: { version: extras.version, createdAt: extras.createdAt, updatedAt: extras.updatedAt, deletedAt: extras.deletedAt },
-    });
-  } else if (draft.updatedAt) {
-    await db.event.update({ where: { id }, data: { updatedAt: draft.updatedAt } });
-  }
 }
 
 function issuesToErrors(error: z.ZodError, row: number, columnOf: ColumnOf): RowError[] {

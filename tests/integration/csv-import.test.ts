@@ -8,6 +8,8 @@ import { applyImport, dryRunImport } from "@/lib/import/engine";
 import { createTestDatabase, type TestDatabase } from "./database";
 import { loadExamples } from "./example-data";
 import { exportCsvText as exportCsv } from "@/lib/export/export-text";
+import { snapshotSearchText } from "@/lib/events/search-text";
+import { readEventSnapshot } from "@/lib/events/snapshot";
 
 let source: TestDatabase;
 let target: TestDatabase;
@@ -103,6 +105,44 @@ describe("CSV export -> import -> export", () => {
     expect(report.outcomes.map((o) => o.action)).toEqual(["create", "update", "error"]);
     expect(report.outcomes[2]!.errors).toEqual([{ row: 4, column: "date", message: "2021-02 has no day 30." }]);
     expect(await target.prisma.event.findMany({ select: { title: true }, orderBy: { id: "asc" } })).toEqual(beforeTitles);
+  });
+});
+
+describe("the import's bulk writes", () => {
+  it("store what the single-event writer would: revisions equal to the stored events, the same search text", async () => {
+    const rows = parse(exported) as string[][];
+    const header = rows[0]!;
+    const lines = exported.split("\r\n");
+    const newRow = header.map((c) =>
+      c === "title" ? "Added from a sheet" : c === "date" ? "2023-05-02" : c === "type" ? "statement" : c === "initiators" ? "Russia; New Council" : c === "tags" ? "Fresh tag" : "",
+    );
+    const changed = rows[1]!.map((cell, i) => (header[i] === "title" ? `${cell} (bulk edit)` : header[i] === "tags" ? "Another new tag" : cell));
+    const file = writeFile("bulk.csv", [lines[0], newRow.join(","), toCsvLine(changed), ""].join("\r\n"));
+    const report = await applyImport(target.prisma, csvFileSource(file), { ...options, userId: null });
+    expect(report.outcomes.map((o) => o.action)).toEqual(["create", "update"]);
+    expect(report.applied).toBe(true);
+
+    for (const outcome of report.outcomes) {
+      const id = outcome.id!;
+      const stored = (await readEventSnapshot(target.prisma, id))!;
+      const last = await target.prisma.eventRevision.findFirst({ where: { eventId: id }, orderBy: { id: "desc" } });
+      expect(last).toMatchObject({ kind: "import", version: stored.version, userId: null });
+      expect(JSON.parse(last!.snapshot)).toEqual(stored);
+      const row = await target.prisma.event.findUniqueOrThrow({ where: { id }, select: { searchText: true } });
+      expect(row.searchText).toBe(snapshotSearchText(stored));
+    }
+    const created = (await readEventSnapshot(target.prisma, report.outcomes[0]!.id!))!;
+    expect(created).toMatchObject({ title: "Added from a sheet", version: 1, tags: ["Fresh tag"], status: "draft" });
+    expect(created.initiators.map((a) => a.name)).toEqual(["Russia", "New Council"]);
+    const updated = (await readEventSnapshot(target.prisma, report.outcomes[1]!.id!))!;
+    expect(updated).toMatchObject({ version: 2, tags: ["Another new tag"] });
+    expect(updated.title).toMatch(/\(bulk edit\)$/);
+
+    // The same file again: nothing changes, no revision is added.
+    const revisions = await target.prisma.eventRevision.count();
+    const again = await applyImport(target.prisma, csvFileSource(writeFile("bulk-again.csv", [lines[0], toCsvLine(changed), ""].join("\r\n"))), options);
+    expect(again.outcomes.map((o) => o.action)).toEqual(["unchanged"]);
+    expect(await target.prisma.eventRevision.count()).toBe(revisions);
   });
 });
 

@@ -1,12 +1,14 @@
 import { parse } from "csv-parse/sync";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { resolveFilterReferences } from "@/lib/events/filter-query";
 import { listTimelineEvents } from "@/lib/events/queries";
 import { readEventSnapshot } from "@/lib/events/snapshot";
 import { exportCsvText } from "@/lib/export/export-text";
-import { sqliteReader } from "@/lib/db/sqlite-reader";
-import { prismaSnapshotLoader, sqliteSnapshotLoader } from "@/lib/export/snapshot-sql";
+import { closePostgresReader } from "@/lib/db/postgres-reader";
+import { closeSqliteReader } from "@/lib/db/sqlite-reader";
+import { appSnapshotLoader } from "@/lib/export/app-loader";
+import { prismaSnapshotLoader } from "@/lib/export/snapshot-sql";
 import { parseTimelineFilters } from "@/lib/timeline/filters";
 import { eventIdsByTitle, loadExamples } from "./example-data";
 
@@ -18,6 +20,11 @@ beforeAll(async () => {
   // A draft and a trashed event: neither may appear in a public export, not even as a reference.
   await prisma.event.update({ where: { id: ids.get("US expels 10 Russian diplomats")! }, data: { status: "draft" } });
   await prisma.event.update({ where: { id: ids.get("Russia bars eight current and former US officials")! }, data: { deletedAt: new Date() } });
+});
+
+afterAll(async () => {
+  closeSqliteReader();
+  await closePostgresReader();
 });
 
 async function timelineIds(query: string): Promise<string[]> {
@@ -62,7 +69,8 @@ describe("the exports' batch loader", () => {
     const all = (await prisma.event.findMany({ select: { id: true }, orderBy: { id: "desc" } })).map((e) => e.id);
     await prisma.source.updateMany({ where: { eventId: all[0] }, data: { retrievedAt: new Date("2026-01-02T03:04:05Z") } });
     const expected = await Promise.all(all.map((id) => readEventSnapshot(prisma, id)));
-    const direct = sqliteSnapshotLoader(sqliteReader());
+    // The engine's bulk reader (better-sqlite3 or pg), as the export routes use it.
+    const direct = appSnapshotLoader();
     for (const load of [prismaSnapshotLoader(prisma), direct]) {
       const batch = await load([...all, 999_999], { publicRelationsOnly: false });
       expect(batch.map((e) => e.id)).toEqual(all);
