@@ -127,6 +127,8 @@ async function show(query: string): Promise<Shown> {
 await seed();
 const shown: Shown[] = [];
 for (const query of QUERIES) shown.push(await show(query));
-console.log(JSON.stringify(shown));
 await prisma.$disconnect();
+// Exit only once the output is flushed: a pipe's writes are asynchronous. Exiting at all
+// ends the bulk readers' pools and the facet store's timers in one go.
+await new Promise((resolve) => process.stdout.write(`${JSON.stringify(shown)}\n`, resolve));
 process.exit(0);
