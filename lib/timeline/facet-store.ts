@@ -75,6 +75,7 @@ function catchUp(source: TimelineSource): Promise<State> {
     const rows = await source.loadEvents(changes.eventIds);
     // Patch whatever index is current now: a compaction may have replaced it meanwhile.
     const latest = store().state ?? current;
+    if (latest.key !== current.key) return loadState(source);
     const change: IndexChange = { eventIds: changes.eventIds, rows };
     store().patchesDuringCompaction?.push(change);
     const next: State = {
