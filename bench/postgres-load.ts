@@ -11,13 +11,13 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { recreatePostgresDatabase, runOnServer, withDatabaseName } from "../lib/db/postgres-admin";
+import { recreatePostgresDatabase, withDatabaseName } from "../lib/db/postgres-admin";
 import { resolveDatabaseTarget } from "../lib/db/url";
 import { migrateDatabase } from "../scripts/lib/migrate";
 
 /**
- * Tables that the migrations fill or that triggers and rules maintain on each engine; they
- * are not copied.
+ * Tables that the migrations fill; they are not copied. (COPY fires no rules, so the change
+ * log, TimelineChange, is copied like any table.)
  */
 const MAINTAINED_TABLES = new Set(["_prisma_migrations", "ChangeCounter"]);
 
@@ -30,7 +30,11 @@ export async function loadIntoPostgres(sqliteFile: string, serverUrl: string): P
   const sqlite = new Database(sqliteFile, { readonly: true, fileMustExist: true });
   try {
     const events = Number(sqlite.prepare(`SELECT count(*) FROM "Event"`).pluck().get());
-    if ((await eventCount(url)) === events) return url;
+    if ((await eventCount(url)) === events) {
+      // Made before the latest migrations? It gets them now.
+      migrateDatabase(resolveDatabaseTarget(url), { quiet: true });
+      return url;
+    }
 
     console.log(`Loading ${path.basename(sqliteFile)} into PostgreSQL database ${name} (once; reused later)…`);
     const started = performance.now();
@@ -144,10 +148,4 @@ function pipe(producer: [string, string[]], consumer: [string, string[]]): Promi
     from.on("exit", done(producer[0]));
     to.on("exit", done(consumer[0]));
   });
-}
-
-/** Drops a benchmark's PostgreSQL twin (when the SQLite file is rebuilt). */
-export async function dropPostgresTwin(sqliteFile: string, serverUrl: string): Promise<void> {
-  const name = `demarche_bench_${path.basename(sqliteFile, ".db").replace(/[^A-Za-z0-9]/g, "_")}`;
-  await runOnServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
 }

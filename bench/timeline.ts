@@ -1,7 +1,8 @@
 /**
- * npm run bench:timeline [-- 10000 100000 1000000] [--runs 30]
+ * npm run bench:timeline [-- 10000 100000 1000000] [--runs 30] [--database postgresql://…]
  *
  * For each N, builds (once; reused from data/bench/) a database of N synthetic events,
+ * and with --database a server URL, its PostgreSQL twin on that server (bench/postgres-load.ts),
  * then times in a fresh process, per scenario, the server work of the timeline page:
  *   resolve   the filter references (actor/tag lookups, FTS5 search) - database
  *   counts    total + every facet count + chart + page selection (the facet index)
@@ -45,8 +46,8 @@ const quantile = (values: number[], q: number) => {
 };
 const fmt = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1)).padStart(7);
 
-async function child(file: string, n: number, runs: number): Promise<void> {
-  process.env.DATABASE_URL = `file:${file}`;
+async function child(url: string, n: number, runs: number): Promise<void> {
+  process.env.DATABASE_URL = url;
   const React = await import("react");
   const { renderToString } = await import("react-dom/server");
   const { prisma } = await import("../lib/db");
@@ -127,11 +128,18 @@ async function parent(): Promise<void> {
   const args = process.argv.slice(2);
   const runsAt = args.indexOf("--runs");
   const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 30;
+  const databaseAt = args.indexOf("--database");
+  const postgresServer = databaseAt >= 0 ? args[databaseAt + 1] : undefined;
+  if (databaseAt >= 0 && !/^postgres(ql)?:\/\//.test(postgresServer ?? "")) {
+    throw new Error("--database takes a PostgreSQL server URL, e.g. postgresql://user:password@localhost:5432/postgres");
+  }
   const sizes = args.filter((a, i) => /^\d+$/.test(a) && args[i - 1] !== "--runs").map(Number);
   const ns = sizes.length > 0 ? sizes : [10_000, 100_000, 1_000_000];
   const { generateBenchDatabase } = await import("./generate");
   const { migrateDatabase } = await import("../scripts/lib/migrate");
   const { resolveDatabaseTarget } = await import("../lib/db/url");
+  const { loadIntoPostgres } = await import("./postgres-load");
+  console.log(`Engine: ${postgresServer ? "PostgreSQL" : "SQLite"}`);
   const results: ChildResult[] = [];
   for (const n of ns) {
     const file = path.join(ROOT, "data", "bench", `events-${n}.db`);
@@ -144,10 +152,11 @@ async function parent(): Promise<void> {
       generateBenchDatabase(file, n);
       console.log(`  done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
     }
+    const url = postgresServer ? await loadIntoPostgres(file, postgresServer) : `file:${file}`;
     // A fresh process per N: the app's modules hold one database client each.
     const run = spawnSync(
       path.join(ROOT, "node_modules", ".bin", "tsx"),
-      ["--tsconfig", path.join(ROOT, "bench", "tsconfig.json"), path.join(ROOT, "bench", "timeline.ts"), "--child", file, String(n), String(runs)],
+      ["--tsconfig", path.join(ROOT, "bench", "tsconfig.json"), path.join(ROOT, "bench", "timeline.ts"), "--child", url, String(n), String(runs)],
       { cwd: ROOT, encoding: "utf8", env: { ...process.env, NODE_ENV: "production" }, maxBuffer: 1 << 26 },
     );
     const line = run.stdout.split("\n").find((l) => l.startsWith("RESULT "));
