@@ -13,10 +13,11 @@ export const EXPORT_BATCH_SIZE = 1000;
  * Events whose details are read and formatted between two yields to the event loop. The
  * bulk readers are synchronous (better-sqlite3) or hand back a whole result at once (pg),
  * and formatting is synchronous too, so this bounds how long an export holds up other
- * requests: about 10-20 ms per slice on the development machine, where a 1,000-event batch
- * held them up for ~100 ms (docs/decisions/0007-streaming-export-and-import.md).
+ * requests at each turn of the event loop: a few milliseconds, where a 1,000-event batch
+ * held them up for ~100 ms. A page needs many turns, so the slice decides its latency
+ * during an export; 200 still tripled it (docs/decisions/0007-streaming-export-and-import.md).
  */
-export const EXPORT_SLICE_SIZE = 200;
+export const EXPORT_SLICE_SIZE = 50;
 
 export type ReadEventsOptions = {
   /** The rows to export: for the public exports, `eventWhereForFilters(resolved)`. */
