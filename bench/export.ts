@@ -1,18 +1,21 @@
 /**
  * `npm run bench:export`: export and import throughput and memory (figures only; nothing
  * asserts a timing). Prerequisite: the sqlite3 command-line tool (`apt-get install -y sqlite3`),
- * the practical ceiling the exporter is compared with.
+ * the practical ceiling the exporter is compared with (and psql with --database).
  *
- * 1. Builds (once; reused from data/bench/, git-ignored) databases of 10k, 100k and 1M events.
+ * 1. Builds (once; reused from data/bench/, git-ignored) databases of 10k, 100k and 1M events
+ *    (bench/generate.ts, shared with bench:timeline); with --database postgresql://… (a
+ *    server and a role that may create databases), their PostgreSQL twins on that server.
  * 2. Serves the production build on each and measures GET /export.csv (no filter and with a
  *    filter): rows/s and the peak RSS of the server process tree, while /login is requested
  *    every 200 ms (median and max latency, beside its idle latency) to show the export
  *    does not block the server. `measureExport` measures one running server of any engine.
- * 3. Runs `sqlite3 -csv` with the same columns and order on the same database.
+ * 3. Runs `sqlite3 -csv` (or `psql \copy (…) TO STDOUT CSV`) with the same columns and order
+ *    on the same database.
  * 4. Imports the 100k export into an empty database with `npm run import` (rows/s, peak RSS).
  *
  * Options: --rebuild (rebuild the databases), --skip-import, --sizes=10000,1000000 (--sizes= for
- * the import alone).
+ * the import alone), --database <PostgreSQL server URL>.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -22,9 +25,11 @@ import { createPrismaClient } from "../lib/db/client";
 import { resolveDatabaseTarget } from "../lib/db/url";
 import { exportCsvText } from "../lib/export/export-text";
 import { hashBuildInputs, isBuildFresh, writeBuildStamp } from "../scripts/lib/build-freshness";
+import { recreatePostgresDatabase, withDatabaseName } from "../lib/db/postgres-admin";
 import { migrateDatabase } from "../scripts/lib/migrate";
 import { bin, CommandFailed, main, ROOT, run } from "../scripts/lib/run";
-import { buildBenchDatabase } from "./build-database";
+import { generateBenchDatabase } from "./generate";
+import { loadIntoPostgres } from "./postgres-load";
 
 const BENCH_DIR = path.join(ROOT, "data", "bench");
 const PORT = Number(process.env.BENCH_PORT ?? 3203);
@@ -33,6 +38,12 @@ const FILTER = "type=sanctions-imposed&from=2000";
 const args = process.argv.slice(2);
 const rebuild = args.includes("--rebuild");
 const sizes = (args.find((a) => a.startsWith("--sizes="))?.slice(8) ?? "10000,1000000").split(",").map(Number).filter((n) => n > 0);
+const databaseAt = args.indexOf("--database");
+const postgresServer = databaseAt >= 0 ? args[databaseAt + 1] : undefined;
+if (databaseAt >= 0 && !/^postgres(ql)?:\/\//.test(postgresServer ?? "")) {
+  throw new Error("--database takes a PostgreSQL server URL, e.g. postgresql://user:password@localhost:5432/postgres");
+}
+const engine = postgresServer ? "PostgreSQL" : "SQLite";
 
 type Sample = { peakRss: number; baselineRss: number };
 
@@ -75,16 +86,20 @@ function sampler(pid: number) {
   };
 }
 
-/** Counts CRLF record ends in a byte stream (a CR and its LF may arrive in different chunks). */
-function crlfCounter() {
+/**
+ * Counts CSV records in a byte stream: line feeds outside quoted fields (the export and
+ * sqlite3 end records with CRLF, psql with LF; quoted fields may hold line breaks). A
+ * doubled quote inside a field toggles twice, so it changes nothing.
+ */
+function recordCounter() {
   let count = 0;
-  let previous = 0;
+  let quoted = false;
   return {
     add(chunk: Uint8Array) {
       for (let i = 0; i < chunk.length; i++) {
         const byte = chunk[i] as number;
-        if (byte === 10 && previous === 13) count += 1;
-        previous = byte;
+        if (byte === 34) quoted = !quoted;
+        else if (byte === 10 && !quoted) count += 1;
       }
     },
     count: () => count,
@@ -100,16 +115,16 @@ function databaseFor(count: number): string {
   if (rebuild || !fs.existsSync(file)) {
     const started = Date.now();
     process.stdout.write(`Building ${file} (${count} events)… `);
-    buildBenchDatabase(file, count);
+    generateBenchDatabase(file, count);
     console.log(`${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   return file;
 }
 
-async function startServer(database: string): Promise<ChildProcess> {
+async function startServer(databaseUrl: string): Promise<ChildProcess> {
   const server = spawn(bin("next"), ["start", "--port", String(PORT)], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: `file:${database}`, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   for (let i = 0; i < 200; i++) {
@@ -183,7 +198,7 @@ async function measureExport(baseUrl: string, serverPid: number, query: string):
   // Next's gzip of a text stream would measure zlib rather than the export.
   const response = await fetch(`${baseUrl}/export.csv${query ? `?${query}` : ""}`, { headers: { "accept-encoding": "identity" } });
   let bytes = 0;
-  const lines = crlfCounter();
+  const lines = recordCounter();
   const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   for (;;) {
     const { done, value } = await reader.read();
@@ -195,8 +210,25 @@ async function measureExport(baseUrl: string, serverPid: number, query: string):
   return { rows: lines.count() - 1, ms, bytes, probes: await probes.stop(), idleProbes, peakRss: memory.stop(), baselineRss };
 }
 
-/** The same columns in the same order with the sqlite3 shell: the ceiling. */
+/** The same columns in the same order, straight from the database: the ceiling. */
 function ceilingSql(where: string): string {
+  if (postgresServer) {
+    const names = (role: string, column: string) =>
+      `(SELECT string_agg(a."${column}", '; ' ORDER BY p."position") FROM "EventParticipant" p JOIN "Actor" a ON a."id" = p."actorId" WHERE p."eventId" = e."id" AND p."role" = '${role}')`;
+    const sources = (column: string) => `(SELECT string_agg("${column}", '; ' ORDER BY "position") FROM "Source" WHERE "eventId" = e."id")`;
+    return `SELECT e."id",
+      substr(e."dateStart", 1, CASE e."datePrecision" WHEN 'year' THEN 4 WHEN 'month' THEN 7 ELSE 10 END) AS date,
+      e."datePrecision" AS date_precision, e."dateStart" AS date_start, e."dateEnd" AS date_end, e."endDate" AS end_date, e."type", e."title", e."summary",
+      ${names("initiator", "name")} AS initiators, ${names("target", "name")} AS targets,
+      ${names("initiator", "isoCode")} AS initiator_codes, ${names("target", "isoCode")} AS target_codes,
+      e."legalBasis" AS legal_basis,
+      (SELECT string_agg(t."name", '; ') FROM "EventTag" et JOIN "Tag" t ON t."id" = et."tagId" WHERE et."eventId" = e."id") AS tags,
+      e."location", ${sources("url")} AS source_urls, ${sources("title")} AS source_titles,
+      (SELECT string_agg(r."toId"::text, '; ') FROM "EventRelation" r JOIN "Event" t ON t."id" = r."toId" WHERE r."fromId" = e."id" AND r."kind" = 'responds-to' AND t."status" = 'published' AND t."deletedAt" IS NULL) AS responds_to,
+      e."status", e."updatedAt" AS updated_at
+    FROM "Event" e WHERE e."status" = 'published' AND e."deletedAt" IS NULL ${where}
+    ORDER BY e."dateStart" DESC, e."id" DESC`;
+  }
   const names = (role: string, column: string) =>
     `(SELECT group_concat(v, '; ') FROM (SELECT a.${column} AS v FROM EventParticipant p JOIN Actor a ON a.id = p.actorId WHERE p.eventId = e.id AND p.role = '${role}' ORDER BY p.position))`;
   return `SELECT e.id,
@@ -215,20 +247,40 @@ function ceilingSql(where: string): string {
   ORDER BY e.dateStart DESC, e.id DESC;`;
 }
 
-async function timeCeiling(database: string, where: string): Promise<{ rows: number; ms: number; peakRss: number }> {
+const CEILING_TOOL = postgresServer ? "psql \\copy … CSV" : "sqlite3 -csv";
+
+/** Runs the ceiling's query with the engine's own command-line tool, counting the records it writes. */
+async function timeCeiling(database: { file: string; url: string }, where: string): Promise<{ rows: number; ms: number; peakRss: number }> {
   const started = performance.now();
-  const child = spawn("sqlite3", ["-csv", "-header", "-newline", "\r\n", database, ceilingSql(where)], { stdio: ["ignore", "pipe", "inherit"] });
+  const [command, commandArgs] = postgresServer
+    ? ["psql", [database.url, "-q", "-v", "ON_ERROR_STOP=1", "-c", `\\copy (${ceilingSql(where).replace(/\s+/g, " ")}) TO STDOUT WITH (FORMAT csv, HEADER)`]]
+    : ["sqlite3", ["-csv", "-header", "-newline", "\r\n", database.file, ceilingSql(where)]];
+  const child = spawn(command, commandArgs, { stdio: ["ignore", "pipe", "inherit"] });
   const memory = sampler(child.pid ?? 0);
-  const lines = crlfCounter();
+  const lines = recordCounter();
   child.stdout.on("data", (chunk: Buffer) => lines.add(chunk));
   const peakRss = await new Promise<number>((resolve, reject) =>
     child.on("exit", (code) => {
       const peak = memory.stop();
       if (code === 0) resolve(peak);
-      else reject(new CommandFailed(`sqlite3 exited with ${code}`));
+      else reject(new CommandFailed(`${command} exited with ${code}`));
     }),
   );
   return { rows: lines.count() - 1, ms: performance.now() - started, peakRss };
+}
+
+/** An empty, migrated database for the import: a file, or a database on the PostgreSQL server. */
+async function emptyImportTarget(): Promise<string> {
+  if (postgresServer) {
+    const url = withDatabaseName(postgresServer, "demarche_bench_import_target");
+    await recreatePostgresDatabase(url);
+    migrateDatabase(resolveDatabaseTarget(url), { quiet: true });
+    return url;
+  }
+  const target = path.join(BENCH_DIR, "import-target.db");
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(target + suffix, { force: true });
+  migrateDatabase(resolveDatabaseTarget(target), { quiet: true });
+  return `file:${target}`;
 }
 
 async function benchImport(): Promise<void> {
@@ -239,16 +291,14 @@ async function benchImport(): Promise<void> {
     fs.writeFileSync(csv, await exportCsvText(prisma));
     await prisma.$disconnect();
   }
-  const target = path.join(BENCH_DIR, "import-target.db");
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(target + suffix, { force: true });
-  migrateDatabase(resolveDatabaseTarget(target), { quiet: true });
+  const target = await emptyImportTarget();
 
   for (const mode of ["--dry-run", ""]) {
     console.log(`load average ${loadAverage()}`);
     const started = performance.now();
     const child = spawn(bin("tsx"), ["scripts/import.ts", csv, ...(mode ? [mode] : [])], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: `file:${target}` },
+      env: { ...process.env, DATABASE_URL: target },
       stdio: ["ignore", "pipe", "pipe"],
     });
     const memory = sampler(child.pid ?? 0);
@@ -272,7 +322,15 @@ await main(async () => {
     throw new CommandFailed("The sqlite3 command-line tool is needed: apt-get install -y sqlite3");
   }
   fs.mkdirSync(BENCH_DIR, { recursive: true });
-  const databases = sizes.map((n) => [n, databaseFor(n)] as const);
+  if (postgresServer && spawnSync("psql", ["--version"]).status !== 0) {
+    throw new CommandFailed("The psql command-line tool is needed: apt-get install -y postgresql-client");
+  }
+  console.log(`Engine: ${engine}`);
+  const databases: [number, { file: string; url: string }][] = [];
+  for (const n of sizes) {
+    const file = databaseFor(n);
+    databases.push([n, { file, url: postgresServer ? await loadIntoPostgres(file, postgresServer) : `file:${file}` }]);
+  }
   if (!isBuildFresh(ROOT)) {
     console.log("Building the app…");
     const hash = hashBuildInputs(ROOT);
@@ -281,13 +339,13 @@ await main(async () => {
   }
 
   for (const [count, database] of databases) {
-    console.log(`\n== ${count} events (${mb(fs.statSync(database).size)} database), load average ${loadAverage()}`);
+    console.log(`\n== ${count} events on ${engine} (SQLite file ${mb(fs.statSync(database.file).size)}), load average ${loadAverage()}`);
     for (const [label, query, where] of [
       ["no filter", "", ""],
-      [`?${FILTER}`, FILTER, "AND e.type = 'sanctions-imposed' AND e.dateEnd >= '2000-01-01'"],
+      [`?${FILTER}`, FILTER, `AND e."type" = 'sanctions-imposed' AND e."dateEnd" >= '2000-01-01'`],
     ] as const) {
       const ceiling = await timeCeiling(database, where);
-      const server = await startServer(database);
+      const server = await startServer(database.url);
       try {
         const baseUrl = `http://127.0.0.1:${PORT}`;
         // Warm-up requests, so the figures do not include loading the routes' code.
@@ -304,10 +362,10 @@ await main(async () => {
             `(${result.probes.count} requests; idle: median ${result.idleProbes.medianMs.toFixed(0)} ms, max ${result.idleProbes.maxMs.toFixed(0)} ms)`,
         );
         console.log(
-          `${"".padEnd(40)} sqlite3 -csv: ${ceiling.rows} rows in ${(ceiling.ms / 1000).toFixed(2)} s = ${rate(ceiling.rows, ceiling.ms)} rows/s; ` +
+          `${"".padEnd(40)} ${CEILING_TOOL}: ${ceiling.rows} rows in ${(ceiling.ms / 1000).toFixed(2)} s = ${rate(ceiling.rows, ceiling.ms)} rows/s; ` +
             `export at ${((rate(result.rows, result.ms) / Math.max(rate(ceiling.rows, ceiling.ms), 1)) * 100).toFixed(0)}% of the ceiling`,
         );
-        if (result.rows !== ceiling.rows) console.log(`  ! row counts differ: export ${result.rows}, sqlite3 ${ceiling.rows}`);
+        if (result.rows !== ceiling.rows) console.log(`  ! row counts differ: export ${result.rows}, ${CEILING_TOOL} ${ceiling.rows}`);
       } finally {
         await stopServer(server);
       }

@@ -1,5 +1,6 @@
 /**
- * Builds a SQLite database of N synthetic but realistic events for the timeline benchmark:
+ * Builds a SQLite database of N synthetic but realistic events for the benchmarks
+ * (bench:timeline, bench:export; bench/postgres-load.ts copies it into PostgreSQL):
  * states with ISO codes (and a few blocs, organisations, people and entities), weighted
  * event types, tags, legal bases, sources, day/month/year dates skewed towards recent
  * years, drafts and trashed events, and tit-for-tat relations. Deterministic for a given N.
@@ -186,8 +187,10 @@ export function generateBenchDatabase(file: string, n: number): void {
       const eventTags = Array.from({ length: Math.floor(rand() * 3) }, () => pick(rand, tagPick));
       const basis = type.startsWith("sanctions") || type === "designation" || type === "countermeasure" ? pick(rand, basisPick) : null;
       const topic = TOPICS[Math.floor(rand() * TOPICS.length)] ?? "trade";
-      const title = `${initiators[0]?.name} ${VERBS[type]} ${targets[0]?.name} over ${topic}`;
-      const summary = `${title}. The measure concerns ${topic} and ${eventTags.map((t) => t.name).join(", ") || "related matters"}; officials said further steps could follow${basis ? ` under ${basis}` : ""}.`;
+      // Some titles with quotes and a comma and some summaries with a line break, as CSV
+      // must carry them (bench:export); chosen by i, so the random sequence stays the same.
+      const title = `${initiators[0]?.name} ${VERBS[type]} ${targets[0]?.name} over ${topic}${i % 10 === 7 ? ', "quoted", part 2' : ""}`;
+      const summary = `${title}. The measure concerns ${topic} and ${eventTags.map((t) => t.name).join(", ") || "related matters"}; officials said further steps could follow${basis ? ` under ${basis}` : ""}.${i % 20 === 11 ? "\nSecond paragraph." : ""}`;
       const sources = Array.from({ length: 1 + Math.floor(rand() * 3) }, (_, k) => ({
         url: `https://example.org/${year}/${i}/${k}`,
         title: `${title} (${PUBLISHERS[(i + k) % PUBLISHERS.length]})`,
