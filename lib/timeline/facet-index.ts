@@ -1138,10 +1138,9 @@ export class FacetIndex {
     return Int32Array.from(matched);
   }
 
-  /** The precomputed answer for a query whose only filter is one value with a long posting list. */
-  private singleAnswer(q: IndexQuery): { dimension: number; list: Int32Array; answer: { total: number; counts: Counters; chart: Chart } } | null {
-    if (q.from || q.to || q.searchIds !== null) return null;
-    const candidates: [number, number[]][] = [
+  /** The query's keys in each dimension that has posting lists (unknown names become -1, which matches nothing). */
+  private listKeys(q: IndexQuery): [number, number[]][] {
+    return [
       [D_TYPES, q.types.map((t) => TYPE_INDEX.get(t) ?? -1)],
       [D_ACTOR, q.actorIds],
       [D_INITIATOR, q.initiatorIds],
@@ -1149,6 +1148,12 @@ export class FacetIndex {
       [D_TAG, q.tagIds],
       [D_BASIS, q.bases.map((name) => this.basisIndex.get(name) ?? -1)],
     ];
+  }
+
+  /** The precomputed answer for a query whose only filter is one value with a long posting list. */
+  private singleAnswer(q: IndexQuery): { dimension: number; list: Int32Array; answer: { total: number; counts: Counters; chart: Chart } } | null {
+    if (q.from || q.to || q.searchIds !== null) return null;
+    const candidates = this.listKeys(q);
     for (const [dimension, keys] of candidates) {
       if (keys.length === 0) continue;
       const unique = [...new Set(keys)];
@@ -1199,14 +1204,7 @@ export class FacetIndex {
       const to = q.to ? base.upperBound(dayNumber(q.to)) : base.cols.size;
       choices.push({ dimension: D_DATES, size: Math.max(0, to - from), make: () => ({ dimension: D_DATES, list: null, from, to: Math.max(from, to), size: Math.max(0, to - from), unsorted: false }) });
     }
-    const listKeys: [number, number[]][] = [
-      [D_TYPES, q.types.map((t) => TYPE_INDEX.get(t) ?? -1)],
-      [D_ACTOR, q.actorIds],
-      [D_INITIATOR, q.initiatorIds],
-      [D_TARGET, q.targetIds],
-      [D_TAG, q.tagIds],
-      [D_BASIS, q.bases.map((name) => this.basisIndex.get(name) ?? -1)],
-    ];
+    const listKeys = this.listKeys(q);
     for (const [dimension, keys] of listKeys) {
       if (dimension === skip || !tests[dimension] || keys.length === 0) continue;
       const postings = base.postingsOf(dimension)!;
