@@ -106,10 +106,17 @@ export function eventOrderBy(sort: Sort): Prisma.EventOrderByWithRelationInput[]
   return [{ dateStart: direction }, { id: direction }];
 }
 
-/** The keyset condition for the rows after `cursor` in the given order. */
+/**
+ * The keyset condition for the rows after `cursor` in the given order. The first term is
+ * implied by the second; it is there for PostgreSQL's planner, which does not turn the OR
+ * into a range of the (status, deletedAt, dateStart, id) index and would otherwise read
+ * every public event for each batch of an export (1 s a batch at a million events).
+ */
 export function afterCursor(cursor: TimelineCursor, sort: Sort): Prisma.EventWhereInput {
   const beyond = sort === "oldest" ? "gt" : "lt";
+  const reaching = sort === "oldest" ? "gte" : "lte";
   return {
+    dateStart: { [reaching]: cursor.dateStart },
     OR: [{ dateStart: { [beyond]: cursor.dateStart } }, { dateStart: cursor.dateStart, id: { [beyond]: cursor.id } }],
   };
 }
