@@ -28,7 +28,7 @@ import { hashBuildInputs, isBuildFresh, writeBuildStamp } from "../scripts/lib/b
 import { recreatePostgresDatabase, withDatabaseName } from "../lib/db/postgres-admin";
 import { migrateDatabase } from "../scripts/lib/migrate";
 import { bin, CommandFailed, main, ROOT, run } from "../scripts/lib/run";
-import { generateBenchDatabase } from "./generate";
+import { benchDatabaseFile, generateBenchDatabase } from "./generate";
 import { loadIntoPostgres } from "./postgres-load";
 
 const BENCH_DIR = path.join(ROOT, "data", "bench");
@@ -111,7 +111,7 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const rate = (rows: number, ms: number) => Math.round(rows / (ms / 1000));
 
 function databaseFor(count: number): string {
-  const file = path.join(BENCH_DIR, `events-${count}.db`);
+  const file = benchDatabaseFile(ROOT, count);
   if (rebuild || !fs.existsSync(file)) {
     const started = Date.now();
     process.stdout.write(`Building ${file} (${count} events)… `);
@@ -285,7 +285,7 @@ async function emptyImportTarget(): Promise<string> {
 
 async function benchImport(): Promise<void> {
   const source = databaseFor(100_000);
-  const csv = path.join(BENCH_DIR, "import-100000.csv");
+  const csv = source.replace(/\.db$/, ".csv");
   if (rebuild || !fs.existsSync(csv)) {
     const prisma = createPrismaClient(resolveDatabaseTarget(source));
     fs.writeFileSync(csv, await exportCsvText(prisma));

@@ -86,6 +86,15 @@ const FIRST = ["Anna", "Boris", "Chen", "David", "Elena", "Farid", "Gül", "Hiro
 const LAST = ["Petrov", "Smith", "Wang", "Gençoğlu", "Kim", "Müller", "Dubois", "Tanaka", "Haddad", "Novák", "Silva", "Ivanova", "Rahimi", "Kowalski", "Okafor"];
 const ORG_KINDS = ["Bank", "Shipping Company", "Defence Industries", "Energy", "Trading House", "Airlines", "Metals", "Holdings"];
 
+/**
+ * Where the benchmarks keep the database of N events. The name carries the generator's
+ * version, so a database made by an older generator is never reused (nor its PostgreSQL
+ * twin, named after the file): bump it whenever the data changes.
+ */
+export function benchDatabaseFile(root: string, n: number): string {
+  return path.join(root, "data", "bench", `events-${n}-g2.db`);
+}
+
 export function generateBenchDatabase(file: string, n: number): void {
   for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -182,14 +191,16 @@ export function generateBenchDatabase(file: string, n: number): void {
             : [`${year}-01-01`, `${year}-12-31`];
       const initiators = [pick(rand, statePick)];
       if (rand() < 0.15) initiators.push(pick(rand, actorPick));
-      const targets = [pick(rand, rand() < 0.7 ? statePick : actorPick)];
-      if (rand() < 0.3) targets.push(pick(rand, actorPick));
+      const picked = [pick(rand, rand() < 0.7 ? statePick : actorPick)];
+      if (rand() < 0.3) picked.push(pick(rand, actorPick));
+      // An actor is never both initiator and target (the app refuses it, and so would an import of the export).
+      const targets = picked.filter((a) => !initiators.includes(a));
       const eventTags = Array.from({ length: Math.floor(rand() * 3) }, () => pick(rand, tagPick));
       const basis = type.startsWith("sanctions") || type === "designation" || type === "countermeasure" ? pick(rand, basisPick) : null;
       const topic = TOPICS[Math.floor(rand() * TOPICS.length)] ?? "trade";
       // Some titles with quotes and a comma and some summaries with a line break, as CSV
       // must carry them (bench:export); chosen by i, so the random sequence stays the same.
-      const title = `${initiators[0]?.name} ${VERBS[type]} ${targets[0]?.name} over ${topic}${i % 10 === 7 ? ', "quoted", part 2' : ""}`;
+      const title = `${initiators[0]?.name} ${VERBS[type]} ${picked[0]?.name} over ${topic}${i % 10 === 7 ? ', "quoted", part 2' : ""}`;
       const summary = `${title}. The measure concerns ${topic} and ${eventTags.map((t) => t.name).join(", ") || "related matters"}; officials said further steps could follow${basis ? ` under ${basis}` : ""}.${i % 20 === 11 ? "\nSecond paragraph." : ""}`;
       const sources = Array.from({ length: 1 + Math.floor(rand() * 3) }, (_, k) => ({
         url: `https://example.org/${year}/${i}/${k}`,

@@ -135,14 +135,14 @@ async function parent(): Promise<void> {
   }
   const sizes = args.filter((a, i) => /^\d+$/.test(a) && args[i - 1] !== "--runs").map(Number);
   const ns = sizes.length > 0 ? sizes : [10_000, 100_000, 1_000_000];
-  const { generateBenchDatabase } = await import("./generate");
+  const { benchDatabaseFile, generateBenchDatabase } = await import("./generate");
   const { migrateDatabase } = await import("../scripts/lib/migrate");
   const { resolveDatabaseTarget } = await import("../lib/db/url");
   const { loadIntoPostgres } = await import("./postgres-load");
   console.log(`Engine: ${postgresServer ? "PostgreSQL" : "SQLite"}`);
   const results: ChildResult[] = [];
   for (const n of ns) {
-    const file = path.join(ROOT, "data", "bench", `events-${n}.db`);
+    const file = benchDatabaseFile(ROOT, n);
     if (fs.existsSync(file)) {
       // A database generated before the latest migrations (the change log) gets them now.
       migrateDatabase(resolveDatabaseTarget(`file:${file}`), { quiet: true });
