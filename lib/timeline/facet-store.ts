@@ -14,7 +14,7 @@ import { timelineSource, type TimelineSource } from "@/lib/timeline/source";
  *   inside a request.
  */
 
-type State = { key: string; index: FacetIndex; seq: number; builtInMs: number; patchedInMs: number | null };
+type State = { key: string; index: FacetIndex; seq: number; builtInMs: number };
 type Store = {
   state?: State;
   /** The whole-index load in progress, shared by everyone who waits for it. */
@@ -47,7 +47,7 @@ async function loadState(source: TimelineSource): Promise<State> {
     s.loads++;
     const promise = source.loadAll().then(async ({ seq, source: rows }) => {
       const index = await FacetIndex.load(rows);
-      const state: State = { key: source.key, index, seq, builtInMs: performance.now() - started, patchedInMs: null };
+      const state: State = { key: source.key, index, seq, builtInMs: performance.now() - started };
       // A load for another database (tests switching DATABASE_URL) may have finished since.
       if (store().loading?.promise === promise) {
         store().state = state;
@@ -69,7 +69,6 @@ function catchUp(source: TimelineSource): Promise<State> {
   const run = s.queue.then(async () => {
     const current = store().state;
     if (!current || current.key !== source.key) return loadState(source);
-    const started = performance.now();
     const changes = await source.changesSince(current.seq);
     if (changes.seq === current.seq) return current;
     const rows = await source.loadEvents(changes.eventIds);
@@ -82,7 +81,6 @@ function catchUp(source: TimelineSource): Promise<State> {
       ...latest,
       index: changes.eventIds.length > 0 ? latest.index.patch(change) : latest.index,
       seq: changes.seq,
-      patchedInMs: performance.now() - started,
     };
     store().state = next;
     if (next.index.overlaySize > compactionThreshold(next.index.size)) scheduleCompaction();
@@ -137,13 +135,9 @@ export async function warmFacetIndex(): Promise<void> {
   await currentFacetIndex();
 }
 
-/** How long the whole-index load took, and the last catch-up (for the benchmark). */
+/** How long the whole-index load took (tests check that a write does not cause another). */
 export function lastFacetIndexBuildMs(): number | null {
   return store().state?.builtInMs ?? null;
-}
-
-export function lastFacetIndexPatchMs(): number | null {
-  return store().state?.patchedInMs ?? null;
 }
 
 export function facetIndexLoads(): number {
@@ -154,10 +148,4 @@ export function facetIndexLoads(): number {
 export function compactFacetIndexNow(): void {
   const s = store();
   if (s.state) s.state = { ...s.state, index: s.state.index.compact() };
-}
-
-export function forgetFacetIndex(): void {
-  const s = store();
-  delete s.state;
-  delete s.loading;
 }

@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { closeSqliteReader, sqliteReader } from "@/lib/db/sqlite-reader";
+import { sqliteReader } from "@/lib/db/sqlite-reader";
 import { ROLE_INITIATOR, ROLE_TARGET, type IndexSource } from "@/lib/timeline/facet-index";
 import type { TimelineSource } from "@/lib/timeline/source";
 
@@ -156,5 +156,3 @@ export function sqliteTimelineSource(file: string): TimelineSource {
   };
 }
 
-/** Closes the shared reader (tests and benchmarks that switch databases). */
-export const closeTimelineReader = closeSqliteReader;
