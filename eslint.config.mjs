@@ -48,4 +48,19 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Components render what lib/ hands them; database access stays in lib/ (docs/development.md).
+    files: ["components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/generated/*", "@prisma/*"], message: "UI code never touches Prisma: go through lib/." },
+            { group: ["@/lib/db", "@/lib/db/*", "better-sqlite3", "pg"], message: "Components never reach the database: take data from a page or lib/." },
+          ],
+        },
+      ],
+    },
+  },
 );
