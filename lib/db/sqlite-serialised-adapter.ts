@@ -114,7 +114,7 @@ class SerialisedTransaction implements Transaction {
  *   mode sees only committed data and does not wait for the lock;
  * - the lock is released however a transaction ends, including when COMMIT throws.
  */
-class SerialisedSqliteAdapter implements SqlDriverAdapter {
+export class SerialisedSqliteAdapter implements SqlDriverAdapter {
   readonly provider: SqlDriverAdapter["provider"];
   readonly adapterName: string;
   readonly getConnectionInfo?: SqlDriverAdapter["getConnectionInfo"];
