@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresPrismaClient } from "@/generated/postgres/client";
 import { PrismaClient } from "@/generated/sqlite/client";
+import { PrismaSerialisedSQLite3 } from "@/lib/db/sqlite-serialised-adapter";
 import { resolveDatabaseTarget, type DatabaseTarget } from "@/lib/db/url";
 
 export type { PrismaClient };
@@ -29,6 +29,8 @@ export function createPrismaClient(target: DatabaseTarget = resolveDatabaseTarge
     return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
   }
   fs.mkdirSync(path.dirname(target.file), { recursive: true });
-  const adapter = new PrismaBetterSQLite3({ url: target.url, timeout: 10_000 });
+  // One write connection shared by every request: the wrapper keeps other requests' queries
+  // out of an open transaction (decision 0008).
+  const adapter = new PrismaSerialisedSQLite3({ url: target.url, timeout: 10_000 });
   return new PrismaClient({ adapter });
 }
