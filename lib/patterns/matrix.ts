@@ -66,8 +66,8 @@ export function buildMatrix(rows: readonly ParticipationRow[], actors: readonly 
     for (const i of e.initiators) for (const t of e.targets) cellKeys.add(`${r.indexOf(i)}:${c.indexOf(t)}`);
     for (const k of cellKeys) {
       const [ri, ci] = k.split(":").map(Number) as [number, number];
-      const m = counts[ri]![ci]!;
-      m.set(e.type, (m.get(e.type) ?? 0) + 1);
+      const m = counts[ri]?.[ci];
+      if (m) m.set(e.type, (m.get(e.type) ?? 0) + 1);
     }
   }
   let max = 0;
@@ -84,5 +84,5 @@ export function buildMatrix(rows: readonly ParticipationRow[], actors: readonly 
 
 /** The matrix as CSV rows (header first): initiator, then one column per target. */
 export function matrixCsvRows(m: Matrix): string[][] {
-  return [["initiator \\ target", ...m.columns.map((c) => c.label)], ...m.rows.map((r, i) => [r.label, ...m.cells[i]!.map((c) => String(c.count))])];
+  return [["initiator \\ target", ...m.columns.map((c) => c.label)], ...m.rows.map((r, i) => [r.label, ...(m.cells[i] ?? []).map((c) => String(c.count))])];
 }

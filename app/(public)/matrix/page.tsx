@@ -62,8 +62,8 @@ export default async function MatrixPage({ searchParams }: { searchParams: Searc
                 <tr key={r.key}>
                   <th scope="row">{r.label}</th>
                   {matrix.columns.map((c, ci) => {
-                    const cell = matrix.cells[ri]![ci]!;
-                    if (cell.count === 0) return <td key={c.key} className="matrix__empty" />;
+                    const cell = matrix.cells[ri]?.[ci];
+                    if (!cell || cell.count === 0) return <td key={c.key} className="matrix__empty" />;
                     const name = `${r.label} → ${c.label}: ${cell.count} event${cell.count === 1 ? "" : "s"} (${breakdown(cell)})`;
                     const content =
                       r.value && c.value ? (
