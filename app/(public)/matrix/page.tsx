@@ -78,7 +78,7 @@ export default async function MatrixPage({ searchParams }: { searchParams: Searc
                         <span title={name}>{cell.count}</span>
                       );
                     return (
-                      <td key={c.key} style={{ background: shade(cell.count) }}>
+                      <td key={c.key} style={{ background: shade(cell.count), color: cell.count / Math.max(matrix.max, 1) > 0.5 ? "#fff" : undefined }}>
                         {content}
                       </td>
                     );
