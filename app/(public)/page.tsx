@@ -35,6 +35,10 @@ export default async function TimelinePage({ searchParams }: { searchParams: Sea
           {data.continued ? " · continued" : null}
         </p>
         {view.total > 0 ? <ExportLink query={new URLSearchParams(query)} total={view.total} /> : null}
+        <p className="pattern-links">
+          <Link href={query ? `/matrix?${query}` : "/matrix"}>Who does what to whom (matrix)</Link> ·{" "}
+          <Link href={query ? `/map?${query}` : "/map"}>Map of states</Link>
+        </p>
         {data.badCursor ? (
           <p className="notice" role="status">
             The page position in this link is not valid; showing the first page.

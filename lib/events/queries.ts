@@ -352,3 +352,16 @@ export async function getEventChain(id: number): Promise<EventChain> {
     truncated,
   };
 }
+
+/** Most events a pattern view (matrix, map) reads participants for. */
+export const PATTERN_EVENT_LIMIT = 20000;
+
+/**
+ * The ids of every event of a view (in timeline order), from the facet index, at most
+ * PATTERN_EVENT_LIMIT; `total` is the view's full count.
+ */
+export async function timelineEventIds(filters: ResolvedFilters): Promise<{ ids: number[]; total: number }> {
+  const index = await currentFacetIndex();
+  const result = index.page(indexQueryFor(filters), { sort: filters.sort, cursor: null, limit: PATTERN_EVENT_LIMIT });
+  return { ids: result.ids, total: result.total };
+}
