@@ -9,6 +9,7 @@ import { EventDate } from "@/components/events/event-date";
 import { EventTypeBadge } from "@/components/events/event-type-badge";
 import { formatDateText, formatInstantDay, formatPartialDate, parsePartialDate } from "@/lib/dates/partial-date";
 import { parseEventId } from "@/lib/events/route-params";
+import { sourceLinkText } from "@/lib/events/source-label";
 import { getEventChain, getPublicEvent } from "@/lib/events/queries";
 import { SANCTION_MEASURES, relationKindInfo } from "@/lib/events/vocabulary";
 
@@ -121,12 +122,12 @@ export default async function EventPage({ params }: { params: Params }) {
               <li key={`${source.url ?? ""}${index}`}>
                 {source.url ? (
                   <a href={source.url} rel="noopener noreferrer nofollow" target="_blank">
-                    {source.title}
+                    {sourceLinkText(source, "title")}
                   </a>
                 ) : (
                   <cite>{source.title}</cite>
                 )}
-                {source.publisher ? <span>, {source.publisher}</span> : null}
+                {source.publisher && source.title ? <span>, {source.publisher}</span> : null}
                 {source.publishedOn ? <span>, {formatDateText(source.publishedOn)}</span> : null}
                 {source.archiveUrl ? (
                   <>
