@@ -79,10 +79,14 @@ export default async function EventPage({ params }: { params: Params }) {
             <dd>{event.tags.map((t) => t.tag.name).join(", ")}</dd>
           </>
         ) : null}
-        <dt>Last updated</dt>
-        <dd>
-          <time dateTime={event.updatedAt.toISOString()}>{formatInstantDay(event.updatedAt)}</time>
-        </dd>
+        {event.lastEditedAt ? (
+          <>
+            <dt>Last updated</dt>
+            <dd>
+              <time dateTime={event.lastEditedAt.toISOString()}>{formatInstantDay(event.lastEditedAt)}</time>
+            </dd>
+          </>
+        ) : null}
       </dl>
 
       {event.relationsFrom.length > 0 || event.relationsTo.length > 0 ? (
