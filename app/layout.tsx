@@ -33,6 +33,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             Demarche is open source. Every event links to its sources; dates are shown at the precision they are
             known.
           </p>
+          <p className="site-footer__editors">
+            <Link href="/login">Editors&rsquo; sign-in</Link>
+          </p>
         </footer>
       </body>
     </html>

@@ -4,6 +4,7 @@ import { ActivityChart } from "@/components/timeline/activity-chart";
 import { FilterDisclosure } from "@/components/timeline/filter-disclosure";
 import { FilterPanel } from "@/components/timeline/filter-panel";
 import { LoadMore } from "@/components/timeline/load-more";
+import { monthKeyOf } from "@/lib/timeline/group";
 import { ExportLink } from "@/components/timeline/export-link";
 import { Timeline } from "@/components/timeline/timeline";
 import { hasActiveFilters } from "@/lib/timeline/filters";
@@ -23,6 +24,7 @@ export default async function TimelinePage({ searchParams }: { searchParams: Sea
   const params = await searchParams;
   const data = await loadTimelinePage(searchOf(params));
   const { filters, view, query } = data;
+  const lastEvent = view.events.at(-1);
   const active = activeFilters(filters, data.labelFor);
   const firstOf = (name: string) => ([] as string[]).concat(params[name] ?? [])[0] ?? "";
 
@@ -113,6 +115,7 @@ export default async function TimelinePage({ searchParams }: { searchParams: Sea
           <LoadMore
             key={`${query}|${view.nextCursor ?? ""}`}
             href={view.nextCursor ? timelineHref(filters, { cursor: view.nextCursor }) : null}
+            lastKey={lastEvent ? monthKeyOf(lastEvent) : null}
           />
         </div>
       </div>

@@ -154,7 +154,7 @@ function EventFormFields({ values: initial, errors }: { values: EventFormValues;
     name: key,
     value: values[key],
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => set(key, e.target.value),
-    ...errorProps(key, errors),
+    ...errorProps(key, errors, key === "title" ? "field-title-hint" : undefined),
   });
 
   return (
@@ -167,7 +167,11 @@ function EventFormFields({ values: initial, errors }: { values: EventFormValues;
           <label htmlFor="field-title">
             Title<span className="required"> (required)</span>
           </label>
-          <input {...text("title")} type="text" required aria-required="true" maxLength={LIMITS.title} />
+          {/* No maxLength: the browser would cut a pasted title silently; the save reports it instead. */}
+          <input {...text("title")} type="text" required aria-required="true" />
+          <p id="field-title-hint" className="hint">
+            Up to {LIMITS.title} characters ({values.title.length} used).
+          </p>
           <FieldError path="title" errors={errors} />
         </div>
 

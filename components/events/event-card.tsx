@@ -4,6 +4,7 @@ import { EventDate } from "@/components/events/event-date";
 import { EventTypeBadge } from "@/components/events/event-type-badge";
 import { eventTypeInfo, relationKindInfo } from "@/lib/events/vocabulary";
 import type { EventCardRow } from "@/lib/events/queries";
+import { sourceLinkText } from "@/lib/events/source-label";
 import { truncateText } from "@/lib/text/truncate";
 
 export function splitParticipants(participants: EventCardRow["participants"]) {
@@ -54,10 +55,10 @@ export function EventCard({ event, headingLevel = 4 }: { event: EventCardRow; he
             <span key={`${source.url ?? ""}${index}`}>
               {source.url ? (
                 <a href={source.url} rel="noopener noreferrer nofollow" target="_blank">
-                  {source.publisher ?? source.title}
+                  {sourceLinkText(source)}
                 </a>
               ) : (
-                <span>{source.publisher ?? source.title}</span>
+                <span>{sourceLinkText(source)}</span>
               )}
               {index < event.sources.length - 1 ? ", " : null}
             </span>

@@ -7,9 +7,10 @@ import { loadMoreEvents } from "@/app/(public)/load-more-action";
  * "Load more" is a link to the next page (a keyset cursor in the URL), so it works without
  * JavaScript; with JavaScript the next page is appended in place instead.
  */
-export function LoadMore({ href }: { href: string | null }) {
+export function LoadMore({ href, lastKey = null }: { href: string | null; lastKey?: string | null }) {
   const [pages, setPages] = useState<ReactNode[]>([]);
   const [next, setNext] = useState(href);
+  const [after, setAfter] = useState(lastKey);
   const [status, setStatus] = useState("");
   const [pending, startTransition] = useTransition();
 
@@ -33,9 +34,10 @@ export function LoadMore({ href }: { href: string | null }) {
               event.preventDefault();
               if (pending) return;
               startTransition(async () => {
-                const result = await loadMoreEvents(next.replace(/^\/\??/, ""));
+                const result = await loadMoreEvents(next.replace(/^\/\??/, ""), after);
                 setPages((list) => [...list, result.content]);
                 setNext(result.next);
+                setAfter(result.lastKey);
                 setStatus(`${result.count} more ${result.count === 1 ? "event" : "events"} loaded.`);
               });
             }}

@@ -56,11 +56,16 @@ describe("diffSnapshots", () => {
   it("describes sources and the trash, and treats a first revision as all new", () => {
     const trashed = { ...before, deletedAt: "2026-11-29T12:00:00.000Z", sources: [] };
     expect(diffSnapshots(before, trashed)).toEqual([
-      { field: "trash", label: "In the trash", before: [], after: ["Yes"] },
+      { field: "trash", label: "In the trash", before: ["No"], after: ["Yes"] },
       { field: "sources", label: "Sources", before: ["A · Wire · 15 Apr 2021 · https://a.example/"], after: [] },
     ]);
     const first = diffSnapshots(null, before).map((c) => c.field);
     expect(first).toEqual(["title", "date", "type", "status", "initiators", "targets", "sources"]);
     expect(diffSnapshots(before, { ...before, version: 9 })).toEqual([]);
+  });
+
+  it("reads No, not an empty value, when an event leaves the trash", () => {
+    const trashed = { ...before, deletedAt: "2026-11-29T12:00:00.000Z" };
+    expect(diffSnapshots(trashed, before)).toEqual([{ field: "trash", label: "In the trash", before: ["Yes"], after: ["No"] }]);
   });
 });

@@ -41,7 +41,7 @@ function fields(snapshot: EventSnapshot, labels: Labels): [string, string, strin
     ["endDate", "Until", one(snapshot.endDate ? formatDateText(snapshot.endDate, "long") : null)],
     ["type", "Type", one(eventTypeInfo(snapshot.type).label)],
     ["status", "Status", one(snapshot.status === "published" ? "Published" : "Draft")],
-    ["trash", "In the trash", one(snapshot.deletedAt ? "Yes" : null)],
+    ["trash", "In the trash", one(snapshot.deletedAt ? "Yes" : "No")],
     ["initiators", "Initiators", snapshot.initiators.map((a) => a.name)],
     ["targets", "Targets", snapshot.targets.map((a) => a.name)],
     ["legalBasis", "Legal basis", one(snapshot.legalBasis)],
@@ -61,6 +61,8 @@ function fields(snapshot: EventSnapshot, labels: Labels): [string, string, strin
 export function diffSnapshots(before: EventSnapshot | null, after: EventSnapshot, labels: Labels = {}): FieldChange[] {
   const old = before ? fields(before, labels) : null;
   return fields(after, labels).flatMap(([field, label, lines], i) => {
+    // A new event that is not in the trash says nothing about the trash.
+    if (!old && field === "trash" && !after.deletedAt) return [];
     const previous = old?.[i]?.[2] ?? NONE;
     if (previous.length === lines.length && previous.every((line, j) => line === lines[j])) return [];
     return [{ field, label, before: previous, after: lines }];

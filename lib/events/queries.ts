@@ -262,6 +262,12 @@ export const eventDetailSelect = {
 } satisfies Prisma.EventSelect;
 
 export type EventDetail = Prisma.EventGetPayload<{ select: typeof eventDetailSelect }>;
+/**
+ * The public page's event: `lastEditedAt` is when a person last changed it (its latest
+ * revision by a user), null for an event only loaded or imported by a script, such as the
+ * example data, whose `updatedAt` is just when it was loaded.
+ */
+export type PublicEventDetail = EventDetail & { lastEditedAt: Date | null };
 
 const { relationsFrom: _detailFrom, relationsTo: _detailTo, _count: _detailCount, ...detailCoreSelect } = eventDetailSelect;
 const relatedEventSelect = {
@@ -273,26 +279,32 @@ const relatedEventSelect = {
  * public. Read by id, with visibility checked on the rows, for the reason given at cardsFor:
  * with the conditions in SQL this took seconds at a million events.
  */
-export async function getPublicEvent(id: number): Promise<EventDetail | null> {
+export async function getPublicEvent(id: number): Promise<PublicEventDetail | null> {
   const row = await prisma.event.findUnique({ where: { id }, select: { ...detailCoreSelect, status: true, deletedAt: true } });
   if (!row || !isPublicRow(row)) return null;
-  const [outgoing, incoming] = await Promise.all([
+  const [outgoing, incoming, edit] = await Promise.all([
     prisma.eventRelation.findMany({ where: { fromId: id }, select: { kind: true, to: relatedEventSelect } }),
     prisma.eventRelation.findMany({
       where: { toId: id },
       orderBy: { from: { dateStart: "asc" } },
       select: { kind: true, from: relatedEventSelect },
     }),
+    prisma.eventRevision.findFirst({
+      where: { eventId: id, userId: { not: null } },
+      orderBy: { id: "desc" },
+      select: { createdAt: true },
+    }),
   ]);
   const strip = ({ status: _status, deletedAt: _deletedAt, ...event }: { status: string; deletedAt: Date | null } & ChainEventRef) => event;
   const { status: _status, deletedAt: _deletedAt, ...event } = row;
   const answers = incoming.filter((r) => isPublicRow(r.from));
-  return {
+  const detail = {
     ...event,
     relationsFrom: outgoing.filter((r) => isPublicRow(r.to)).map((r) => ({ kind: r.kind, to: strip(r.to) })),
     relationsTo: answers.map((r) => ({ kind: r.kind, from: strip(r.from) })),
     _count: { relationsTo: answers.filter((r) => r.kind === "responds-to").length },
   } satisfies EventDetail;
+  return { ...detail, lastEditedAt: edit?.createdAt ?? null };
 }
 
 type ChainEventRef = { id: number; title: string; datePrecision: string; dateStart: string };

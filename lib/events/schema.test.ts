@@ -45,6 +45,11 @@ describe("eventInputSchema", () => {
     expect(errors({ initiatorIds: [] })).toEqual({ initiatorIds: ["Add at least one initiator."] });
   });
 
+  it("reports a title over the limit instead of cutting it", () => {
+    expect(errors({ title: "x".repeat(300) })).toEqual({});
+    expect(errors({ title: "x".repeat(301) }).title?.[0]).toMatch(/at most 300 characters/);
+  });
+
   it("rejects an end before the date", () => {
     expect(errors({ date: "2021-04", endDate: "2021-03-31" })).toEqual({ endDate: ["The end cannot be before the date."] });
     expect(errors({ date: "2021-04", endDate: "2021-04-01" })).toEqual({});

@@ -89,7 +89,11 @@ export const eventInputSchema = z
   .object({
     /** The event being edited, when there is one: only used to refuse a relation to itself. */
     id: z.number().int().positive().optional(),
-    title: z.string().trim().min(1, "Enter a title.").max(LIMITS.title, `At most ${LIMITS.title} characters.`),
+    title: z
+      .string()
+      .trim()
+      .min(1, "Enter a title.")
+      .max(LIMITS.title, `The title is too long: at most ${LIMITS.title} characters. Shorten it; the summary can carry the rest.`),
     summary: z
       .string()
       .trim()

@@ -23,6 +23,22 @@ describe("groupByYearAndMonth", () => {
     expect(groups[2]!.months).toEqual([{ key: "2019", label: "2019, month not known", items: [groups[2]!.months[0]!.items[0]] }]);
   });
 
+  it("marks the year and month a continuing page carries on from", () => {
+    const same = groupByYearAndMonth([item(1, "day", "2021-04-10"), item(2, "day", "2021-03-02")], "2021-04");
+    expect(same[0]!.continued).toBe(true);
+    expect(same[0]!.months.map((m) => [m.key, m.continued ?? false])).toEqual([
+      ["2021-04", true],
+      ["2021-03", false],
+    ]);
+    const newMonth = groupByYearAndMonth([item(1, "day", "2021-03-02")], "2021-04");
+    expect([newMonth[0]!.continued, newMonth[0]!.months[0]!.continued ?? false]).toEqual([true, false]);
+    const newYear = groupByYearAndMonth([item(1, "day", "2020-12-02")], "2021-01");
+    expect([newYear[0]!.continued ?? false, newYear[0]!.months[0]!.continued ?? false]).toEqual([false, false]);
+    const yearOnly = groupByYearAndMonth([item(1, "day", "2021-01-01")], "2021");
+    expect([yearOnly[0]!.continued, yearOnly[0]!.months[0]!.continued ?? false]).toEqual([true, false]);
+    expect(groupByYearAndMonth([item(1, "day", "2021-04-10")])[0]!.continued).toBeUndefined();
+  });
+
   it("returns nothing for nothing", () => {
     expect(groupByYearAndMonth([])).toEqual([]);
   });

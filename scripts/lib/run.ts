@@ -18,7 +18,7 @@ export function run(
   command: string,
   args: string[],
   options: { env?: NodeJS.ProcessEnv; quiet?: boolean } = {},
-): void {
+): string {
   const result = spawnSync(command, args, {
     stdio: options.quiet ? ["ignore", "pipe", "pipe"] : "inherit",
     cwd: ROOT,
@@ -31,6 +31,8 @@ export function run(
     const output = options.quiet ? `\n${result.stdout ?? ""}${result.stderr ?? ""}` : "";
     throw new CommandFailed(`${label} failed (exit ${result.status ?? result.signal}).${output}`);
   }
+  // Quiet runs return what the command printed; inherited output is already on the terminal.
+  return options.quiet ? `${result.stdout ?? ""}${result.stderr ?? ""}` : "";
 }
 
 /** Runs a script's main function, printing expected failures without a stack trace. */

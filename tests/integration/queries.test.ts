@@ -93,4 +93,13 @@ describe("timeline queries", () => {
     ]);
     expect(await getPublicEvent(999_999)).toBeNull();
   });
+
+  it("dates the last change by a person, not the loading of the example data", async () => {
+    const eventId = id("Blinken and Lavrov meet in Reykjavik");
+    expect((await getPublicEvent(eventId))?.lastEditedAt).toBeNull();
+    const user = await prisma.user.create({ data: { email: "last-edit@example.org", passwordHash: "x" } });
+    const at = new Date("2026-11-30T10:00:00.000Z");
+    await prisma.eventRevision.create({ data: { eventId, version: 2, kind: "update", snapshot: "{}", userId: user.id, createdAt: at } });
+    expect((await getPublicEvent(eventId))?.lastEditedAt).toEqual(at);
+  });
 });

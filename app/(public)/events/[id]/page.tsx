@@ -9,6 +9,7 @@ import { EventDate } from "@/components/events/event-date";
 import { EventTypeBadge } from "@/components/events/event-type-badge";
 import { formatDateText, formatInstantDay, formatPartialDate, parsePartialDate } from "@/lib/dates/partial-date";
 import { parseEventId } from "@/lib/events/route-params";
+import { sourceLinkText } from "@/lib/events/source-label";
 import { getEventChain, getPublicEvent } from "@/lib/events/queries";
 import { SANCTION_MEASURES, relationKindInfo } from "@/lib/events/vocabulary";
 
@@ -78,10 +79,14 @@ export default async function EventPage({ params }: { params: Params }) {
             <dd>{event.tags.map((t) => t.tag.name).join(", ")}</dd>
           </>
         ) : null}
-        <dt>Last updated</dt>
-        <dd>
-          <time dateTime={event.updatedAt.toISOString()}>{formatInstantDay(event.updatedAt)}</time>
-        </dd>
+        {event.lastEditedAt ? (
+          <>
+            <dt>Last updated</dt>
+            <dd>
+              <time dateTime={event.lastEditedAt.toISOString()}>{formatInstantDay(event.lastEditedAt)}</time>
+            </dd>
+          </>
+        ) : null}
       </dl>
 
       {event.relationsFrom.length > 0 || event.relationsTo.length > 0 ? (
@@ -121,12 +126,12 @@ export default async function EventPage({ params }: { params: Params }) {
               <li key={`${source.url ?? ""}${index}`}>
                 {source.url ? (
                   <a href={source.url} rel="noopener noreferrer nofollow" target="_blank">
-                    {source.title}
+                    {sourceLinkText(source, "title")}
                   </a>
                 ) : (
                   <cite>{source.title}</cite>
                 )}
-                {source.publisher ? <span>, {source.publisher}</span> : null}
+                {source.publisher && source.title ? <span>, {source.publisher}</span> : null}
                 {source.publishedOn ? <span>, {formatDateText(source.publishedOn)}</span> : null}
                 {source.archiveUrl ? (
                   <>
