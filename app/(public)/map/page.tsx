@@ -52,7 +52,7 @@ export default async function MapPage({ searchParams }: { searchParams: SearchPa
           {side === "initiator" ? <Link href={sideHref("target")}>Show targets</Link> : <Link href={sideHref("initiator")}>Show initiators</Link>}
         </p>
       </div>
-      <svg className="world-map" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label="World map of event counts; the table below lists the same counts">
+      <svg className="world-map" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="group" aria-label="World map of event counts; the table below lists the same counts">
         {shapes.map((s) => {
           const state = byNumeric.get(s.id);
           const fill = state ? shade(state.count) : "#eee";
