@@ -29,6 +29,25 @@ describe("safeNextPath", () => {
     }
   });
 
+  it("checks the path after normalisation, so dot segments and encodings cannot make it protocol-relative", () => {
+    for (const value of [
+      "/.//evil.example/x",
+      "/a/../..//evil.example/x",
+      "/%2e%2e//evil.example/x",
+      "/%2E%2E//evil.example/x",
+      "/./..//evil.example",
+      "/admin/..//evil.example",
+      "/%2e//evil.example",
+      "/.%2e//evil.example",
+    ]) {
+      const next = safeNextPath(value);
+      expect(next.startsWith("//"), `${value} -> ${next}`).toBe(false);
+      expect(next, value).toBe("/admin");
+    }
+    // A harmless dot segment still leads where it says.
+    expect(safeNextPath("/admin/events/../users")).toBe("/admin/users");
+  });
+
   it("does not send a signed-in editor back to the sign-in page", () => {
     expect(safeNextPath("/login?next=/admin")).toBe("/admin");
   });

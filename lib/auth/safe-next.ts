@@ -11,6 +11,9 @@ export function safeNextPath(value: unknown, fallback = "/admin"): string {
   try {
     const url = new URL(value, "http://demarche.invalid");
     if (url.origin !== "http://demarche.invalid") return fallback;
+    // The URL parser resolves dot segments ("/.//x", "/a/../..//x", "/%2e%2e//x"), so the
+    // result must be checked again: a path that now starts with "//" would leave the site.
+    if (url.pathname.startsWith("//") || url.pathname.includes("\\")) return fallback;
     if (url.pathname === "/login") return fallback;
     return `${url.pathname}${url.search}${url.hash}`;
   } catch {
