@@ -160,12 +160,18 @@ export async function searchActors(q: string, limit = 10): Promise<(ActorOption 
   const term = q.trim();
   if (term === "") return [];
   const folded = foldText(term);
-  const actors = await prisma.actor.findMany({
-    where: { OR: [{ name: { contains: term } }, { slug: { contains: folded.replace(/[^\p{L}\p{N}]+/gu, "-") } }, { isoCode: term.toUpperCase() }] },
+  const slugTerm = typeAheadSlug(folded);
+  const code = term.toUpperCase();
+  const found = await prisma.actor.findMany({
+    where: { OR: [{ name: { contains: term } }, ...(slugTerm ? [{ slug: { contains: slugTerm } }] : []), { isoCode: code }] },
     orderBy: { name: "asc" },
     take: limit * 3,
-    select: { id: true, name: true, isoCode: true, kind: true },
+    select: { id: true, name: true, isoCode: true, kind: true, slug: true },
   });
+  // LIKE treats % and _ as wildcards; keep only real substring matches.
+  const actors = found
+    .filter((a) => foldText(a.name).includes(folded) || (slugTerm !== "" && a.slug.includes(slugTerm)) || a.isoCode === code)
+    .map(({ slug: _slug, ...a }) => a);
   // Names that start with what was typed come first: "Iran" before "Syrian Arab Republic".
   const starts = (name: string) => (foldText(name).startsWith(folded) ? 0 : 1);
   return actors.sort((a, b) => starts(a.name) - starts(b.name) || a.name.localeCompare(b.name)).slice(0, limit);
@@ -195,11 +201,22 @@ export async function searchEventsForRelation(q: string, excludeId: number | nul
 export async function searchTags(q: string, limit = 10): Promise<string[]> {
   const term = foldText(q.trim());
   if (term === "") return [];
+  const slugTerm = typeAheadSlug(term);
+  if (slugTerm === "") return [];
   const tags = await prisma.tag.findMany({
-    where: { slug: { contains: term.replace(/[^\p{L}\p{N}]+/gu, "-") } },
+    where: { slug: { contains: slugTerm } },
     orderBy: { name: "asc" },
-    take: limit,
-    select: { name: true },
+    take: limit * 3,
+    select: { name: true, slug: true },
   });
-  return tags.map((t) => t.name);
+  // LIKE treats % and _ as wildcards; keep only real substring matches.
+  return tags.filter((t) => t.slug.includes(slugTerm)).slice(0, limit).map((t) => t.name);
+}
+
+/**
+ * What a typed term looks like inside a slug: letters and digits joined by "-". Punctuation
+ * alone ("%", "_", "-") is no term at all, rather than a match for every hyphenated slug.
+ */
+export function typeAheadSlug(folded: string): string {
+  return folded.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
 }
