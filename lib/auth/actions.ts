@@ -30,7 +30,8 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     return { message: "Enter your email address and password.", errors: issuesToErrors(parsed.error), values };
   }
   const meta = await requestMeta();
-  const result = await signIn(prisma, { ...parsed.data, ip: meta.ip, userAgent: meta.userAgent });
+  const previousToken = (await cookies()).get(SESSION_COOKIE)?.value ?? null;
+  const result = await signIn(prisma, { ...parsed.data, ip: meta.ip, userAgent: meta.userAgent, previousToken });
   if (!result.ok) {
     const message =
       result.reason === "rate-limited"

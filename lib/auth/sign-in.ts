@@ -6,7 +6,7 @@ import {
   normalizeEmail,
   recordLoginAttempt,
 } from "@/lib/auth/rate-limit";
-import { createSession, deleteDeadSessions } from "@/lib/auth/sessions";
+import { createSession, deleteDeadSessions, revokeSession } from "@/lib/auth/sessions";
 
 export type SignInResult =
   | { ok: true; token: string; expiresAt: Date; userId: number }
@@ -20,7 +20,14 @@ export type SignInResult =
  */
 export async function signIn(
   prisma: PrismaClient,
-  input: { email: string; password: string; ip: string; userAgent?: string | null },
+  input: {
+    email: string;
+    password: string;
+    ip: string;
+    userAgent?: string | null;
+    /** The session cookie the browser already carries: signing in again replaces it. */
+    previousToken?: string | null;
+  },
   now = new Date(),
 ): Promise<SignInResult> {
   const email = normalizeEmail(input.email);
@@ -38,6 +45,8 @@ export async function signIn(
   const session = await prisma.$transaction(async (tx) => {
     await recordLoginAttempt(tx, email, input.ip, true, now);
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
+    // Rotate: a session that was open before this sign-in (perhaps planted) stops working.
+    if (input.previousToken) await revokeSession(tx, input.previousToken, now);
     return createSession(tx, user.id, { userAgent: input.userAgent, ip: input.ip }, now);
   });
   // Housekeeping rides on sign-ins, which are rare enough not to notice it.

@@ -37,6 +37,16 @@ describe("sign-in", () => {
     expect(await findSessionUser(prisma, "not-a-token")).toBeNull();
   });
 
+  it("signing in again revokes the session the browser carried, so an old or planted session stops working", async () => {
+    const first = await attempt("ed@example.org", PASSWORD);
+    if (!first.ok) throw new Error("expected a session");
+    const second = await signIn(prisma, { email: "ed@example.org", password: PASSWORD, ip: "198.51.100.1", previousToken: first.token });
+    if (!second.ok) throw new Error("expected a session");
+    expect(await findSessionUser(prisma, first.token)).toBeNull();
+    expect(await findSessionUser(prisma, second.token)).toMatchObject({ email: "ed@example.org" });
+    await revokeSession(prisma, second.token);
+  });
+
   it("answers the same for a wrong password, an unknown account and a disabled account", async () => {
     expect(await attempt("ed@example.org", "wrong password", "198.51.100.2")).toEqual({ ok: false, reason: "invalid" });
     expect(await attempt("nobody@example.org", PASSWORD, "198.51.100.2")).toEqual({ ok: false, reason: "invalid" });
