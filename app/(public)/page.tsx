@@ -10,6 +10,7 @@ import { Timeline } from "@/components/timeline/timeline";
 import { hasActiveFilters } from "@/lib/timeline/filters";
 import { activeFilters, narrowToPeriod, timelineHref } from "@/lib/timeline/links";
 import { loadTimelinePage, searchOf } from "@/lib/timeline/page-data";
+import { FilterProblems } from "@/components/timeline/filter-problems";
 
 export const dynamic = "force-dynamic";
 
@@ -46,13 +47,7 @@ export default async function TimelinePage({ searchParams }: { searchParams: Sea
             The page position in this link is not valid; showing the first page.
           </p>
         ) : null}
-        {data.problems.length > 0 ? (
-          <ul className="notice" aria-label="Problems with this link">
-            {data.problems.map((p) => (
-              <li key={`${p.param}-${p.value}`}>{p.message}</li>
-            ))}
-          </ul>
-        ) : null}
+        <FilterProblems problems={data.problems} />
         {active.length > 0 ? (
           <ul className="active-filters" aria-label="Active filters">
             {active.map((f) => (

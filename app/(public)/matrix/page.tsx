@@ -6,6 +6,7 @@ import { buildMatrix, type MatrixCell } from "@/lib/patterns/matrix";
 import { loadPatternView } from "@/lib/patterns/page-data";
 import { timelineHref } from "@/lib/timeline/links";
 import { searchOf } from "@/lib/timeline/page-data";
+import { FilterProblems } from "@/components/timeline/filter-problems";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Who does what to whom" };
@@ -33,13 +34,7 @@ export default async function MatrixPage({ searchParams }: { searchParams: Searc
             Download the matrix (CSV)
           </a>
         </p>
-        {data.problems.length > 0 ? (
-          <ul className="notice" aria-label="Problems with this link">
-            {data.problems.map((p) => (
-              <li key={`${p.param}-${p.value}`}>{p.message}</li>
-            ))}
-          </ul>
-        ) : null}
+        <FilterProblems problems={data.problems} />
       </div>
       {matrix.rows.length === 0 ? (
         <p className="empty">No event of this view has both an initiator and a target.</p>
