@@ -29,21 +29,18 @@ type Params = Record<string, string | string[] | undefined>;
  * page and its metadata (title) share one computation.
  */
 export const loadTimelinePage = cache(async (search: string): Promise<TimelinePageData> => {
-  const params = new URLSearchParams(search);
-  const parsed = parseTimelineFilters(params);
-  const { resolved, problems } = await resolveFilterReferences(prisma, parsed.filters, { search: searchEventIds });
+  const { params, resolved, filters, query, problems } = await resolveTimelineQuery(search);
   const rawCursor = params.get("cursor") ?? undefined;
   const cursor = decodeCursor(rawCursor);
   const view = await getTimelineView({ filters: resolved, cursor });
-  const filters = withoutUnknownReferences(parsed.filters, problems);
   const labelFor = (param: string, value: string) => {
     const options = (view.facets as Record<string, FacetOption[] | undefined>)[param] ?? [];
     return options.find((o) => o.value === value || o.slug === value)?.label ?? value;
   };
   return {
     filters,
-    query: serializeTimelineFilters(filters).toString(),
-    problems: [...parsed.problems, ...problems],
+    query,
+    problems,
     badCursor: rawCursor !== undefined && cursor === null,
     continued: cursor !== null,
     view,
@@ -51,6 +48,25 @@ export const loadTimelinePage = cache(async (search: string): Promise<TimelinePa
     labelFor,
   };
 });
+
+/**
+ * A view's query string parsed and its references resolved, as every view of the timeline
+ * (page, matrix, map) reads it: the filters to query with, the filters to link with
+ * (unknown references dropped) and what was wrong with the link.
+ */
+export async function resolveTimelineQuery(search: string) {
+  const params = new URLSearchParams(search);
+  const parsed = parseTimelineFilters(params);
+  const { resolved, problems } = await resolveFilterReferences(prisma, parsed.filters, { search: searchEventIds });
+  const filters = withoutUnknownReferences(parsed.filters, problems);
+  return {
+    params,
+    resolved,
+    filters,
+    query: serializeTimelineFilters(filters).toString(),
+    problems: [...parsed.problems, ...problems] as FilterProblem[],
+  };
+}
 
 /** The search params of a page as a query string (repeated parameters kept). */
 export function searchOf(params: Params): string {
