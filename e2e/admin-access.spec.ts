@@ -102,6 +102,13 @@ test.describe("access to the editors' screens", () => {
     const name = `Control actor ${Date.now()}`;
     await callServerAction(page.request, byName.get("createActorAction")!, { json: [{ name, kind: "organisation", isoCode: "" }] });
     expect(await withDatabase((db) => db.actor.count({ where: { name } }))).toBe(1);
+    // A form-encoded call carries its fields too (the refusals above were not of empty forms).
+    const control = await withDatabase((db) => db.actor.findFirstOrThrow({ where: { name }, select: { id: true } }));
+    await callServerAction(page.request, byName.get("updateActorAction")!, {
+      previousState: INITIAL_SMALL_FORM,
+      form: { id: String(control.id), name: `${name} renamed`, kind: "organisation", isoCode: "" },
+    });
+    expect(await withDatabase((db) => db.actor.findUniqueOrThrow({ where: { id: control.id }, select: { name: true } }))).toEqual({ name: `${name} renamed` });
     // …but an editor is not an admin.
     const refused = await callServerAction(page.request, byName.get("createUserAction")!, calls.createUserAction);
     expect(refused.headers()["x-action-redirect"]).toMatch(/^\/admin\/forbidden/);

@@ -74,8 +74,10 @@ export function serverActions(): { name: string; id: string; page: string }[] {
 
 /**
  * Calls a server action the way React does from the browser: a POST with the action's id
- * in the Next-Action header and the arguments encoded as a React reply (a FormData
- * argument becomes "$K1" with its fields prefixed "1_").
+ * in the Next-Action header and the arguments encoded as a React reply (React 19.2+): the
+ * root array in part "0", a FormData argument as "$K1" with its fields named "_1_<field>"
+ * (the reply's prefix, "_", the part id, "_"). The older "1_<field>" naming is read by this
+ * React as no fields at all, so a call would reach the action with an empty form.
  */
 export async function callServerAction(
   request: APIRequestContext,
@@ -89,6 +91,6 @@ export async function callServerAction(
   }
   const root = args.previousState === undefined ? ["$K1"] : [args.previousState, "$K1"];
   const multipart: Record<string, string> = { "0": JSON.stringify(root) };
-  for (const [key, value] of Object.entries(args.form ?? {})) multipart[`1_${key}`] = value;
+  for (const [key, value] of Object.entries(args.form ?? {})) multipart[`_1_${key}`] = value;
   return request.post(action.page, { headers: common, multipart, maxRedirects: 0 });
 }
