@@ -18,27 +18,30 @@ export type ImportFormState =
  * and written in one transaction, or not at all.
  */
 export async function importAction(_previous: ImportFormState, formData: FormData): Promise<ImportFormState> {
-  const { id: userId } = await requireEditor("/admin/import");
-  return formData.get("intent") === "apply" ? apply(formData, userId) : check(formData, userId);
+  const { id: userId, role } = await requireEditor("/admin/import");
+  const who = { userId, canRestoreBackup: role === "admin" };
+  return formData.get("intent") === "apply" ? apply(formData, who) : check(formData, who);
 }
 
-async function check(formData: FormData, userId: number): Promise<ImportFormState> {
+type Who = { userId: number; canRestoreBackup: boolean };
+
+async function check(formData: FormData, who: Who): Promise<ImportFormState> {
   const file = formData.get("file");
   if (!(file instanceof File) || file.size === 0) return { stage: "start", message: "Choose a CSV or JSON file to check." };
   if (file.size > MAX_UPLOAD_BYTES) {
     return { stage: "start", message: `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB; import it with npm run import.` };
   }
   const upload = await saveUpload(file);
-  const report = await importFile(prisma, upload.path, { mode: "dry-run", userId });
+  const report = await importFile(prisma, upload.path, { mode: "dry-run", ...who });
   return { stage: "checked", upload: upload.hash, fileName: file.name, report: toReportView(report) };
 }
 
-async function apply(formData: FormData, userId: number): Promise<ImportFormState> {
+async function apply(formData: FormData, who: Who): Promise<ImportFormState> {
   const hash = String(formData.get("upload") ?? "");
   const fileName = String(formData.get("fileName") ?? "");
   const file = findUpload(hash);
   if (!file) return { stage: "start", message: "The checked file is no longer available. Upload it again to check it." };
-  const report = await importFile(prisma, file, { mode: "apply", userId });
+  const report = await importFile(prisma, file, { mode: "apply", ...who });
   if (!report.applied) {
     return {
       stage: "checked",
