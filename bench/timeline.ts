@@ -56,7 +56,8 @@ async function child(url: string, n: number, runs: number): Promise<void> {
   const { currentFacetIndex, compactFacetIndexNow } = await import("../lib/timeline/facet-store");
   const { trashEvent, restoreEvent } = await import("../lib/events/write");
   const { parseTimelineFilters } = await import("../lib/timeline/filters");
-  const { searchEventIds } = await import("../lib/timeline/source");
+  const { engineOf } = await import("../lib/db/engine");
+  const searchEventIds = (words: readonly string[]) => engineOf(prisma).timeline.search(words);
   const { narrowToPeriod, timelineHref } = await import("../lib/timeline/links");
   const { Timeline } = await import("../components/timeline/timeline");
   const { ActivityChart } = await import("../components/timeline/activity-chart");

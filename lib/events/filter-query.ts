@@ -1,7 +1,7 @@
 import type { Db, Prisma } from "@/lib/db/client";
 import type { FilterProblem, Sort, TimelineFilters } from "@/lib/timeline/filters";
 import type { TimelineCursor } from "@/lib/timeline/cursor";
-import { matchSearchIds } from "@/lib/timeline/source";
+import { engineOf } from "@/lib/db/engine";
 
 /** Published and not in the trash: what the public (and the public exports) may see. */
 export const PUBLIC_EVENT = { status: "published", deletedAt: null } satisfies Prisma.EventWhereInput;
@@ -66,7 +66,7 @@ export async function resolveFilterReferences(
     initiatorIds: actorIdsFor(filters.initiators, "initiator"),
     targetIds: actorIdsFor(filters.targets, "target"),
     tagIds,
-    searchIds: filters.words.length > 0 ? await (options.search ?? ((words) => matchSearchIds(db, words)))(filters.words) : null,
+    searchIds: filters.words.length > 0 ? await (options.search ?? ((words) => engineOf(db).searchIds(db, words)))(filters.words) : null,
   };
   // A filter whose every value was unknown has no ids left and so is ignored, not "matches nothing".
   return { resolved, problems };

@@ -1,7 +1,7 @@
 import { setImmediate as nextTick } from "node:timers/promises";
 import type { Db } from "@/lib/db/client";
+import type { SnapshotLoader } from "@/lib/db/engine";
 import { EXPORT_BATCH_SIZE, readEventBatches } from "@/lib/export/read-events";
-import type { SnapshotLoader } from "@/lib/export/snapshot-sql";
 
 /** Identifies a backup file and the version of its layout (docs/csv.md, "Backup"). */
 export const BACKUP_FORMAT = "demarche-backup";

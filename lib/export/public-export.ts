@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { engineOf } from "@/lib/db/engine";
 import { eventWhereForFilters, resolveFilterReferences } from "@/lib/events/filter-query";
-import { appSnapshotLoader } from "@/lib/export/app-loader";
 import { attachmentHeader, exportFileName } from "@/lib/export/file-name";
 import { csvChunks, jsonArrayChunks } from "@/lib/export/formats";
 import { readEventBatches } from "@/lib/export/read-events";
@@ -29,7 +29,7 @@ export async function publicExportResponse(request: Request, format: ExportForma
     where: eventWhereForFilters(resolved),
     sort: resolved.sort,
     publicRelationsOnly: true,
-    load: appSnapshotLoader(),
+    load: engineOf(prisma).snapshotLoader(),
   });
   const chunks = format === "csv" ? csvChunks(batches, { bom: params.get("bom") === "1" }) : jsonArrayChunks(batches);
   const fileName = exportFileName(resolved, { extension: format, now, problems: [...parsed.problems, ...problems] });

@@ -1,8 +1,8 @@
 import { setImmediate as nextTick } from "node:timers/promises";
 import type { Db, Prisma } from "@/lib/db/client";
+import { engineOf, type SnapshotLoader } from "@/lib/db/engine";
 import { afterCursor, eventOrderBy } from "@/lib/events/filter-query";
 import type { EventSnapshot } from "@/lib/events/snapshot";
-import { prismaSnapshotLoader, type SnapshotLoader } from "@/lib/export/snapshot-sql";
 import type { TimelineCursor } from "@/lib/timeline/cursor";
 import type { Sort } from "@/lib/timeline/filters";
 
@@ -42,11 +42,11 @@ export type ReadEventsOptions = {
 export async function* readEventBatches(db: Db, options: ReadEventsOptions): AsyncGenerator<EventSnapshot[]> {
   const take = options.batchSize ?? EXPORT_BATCH_SIZE;
   const slice = Math.max(1, Math.min(options.sliceSize ?? EXPORT_SLICE_SIZE, take));
-  const load = options.load ?? prismaSnapshotLoader(db);
+  const load = options.load ?? engineOf(db).prismaSnapshotLoader(db);
   let cursor: TimelineCursor | null = null;
   for (;;) {
     // Which events, and in what order, comes from the timeline's own query builder; only
-    // the loading of their details is specialised (lib/export/snapshot-sql.ts).
+    // the loading of their details is specialised (the engine's snapshot loader, lib/db/engine.ts).
     const where: Prisma.EventWhereInput = cursor ? { AND: [options.where, afterCursor(cursor, options.sort)] } : options.where;
     const rows = await db.event.findMany({ where, orderBy: eventOrderBy(options.sort), take, select: { id: true, dateStart: true } });
     if (rows.length === 0) return;

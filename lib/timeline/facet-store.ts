@@ -1,6 +1,7 @@
 import "server-only";
 import { FacetIndex, type IndexChange } from "@/lib/timeline/facet-index";
-import { timelineSource, type TimelineSource } from "@/lib/timeline/source";
+import { prisma } from "@/lib/db";
+import { engineOf, type TimelineSource } from "@/lib/db/engine";
 
 /**
  * The process's facet index, kept current from the change log
@@ -123,7 +124,7 @@ function scheduleCompaction(): void {
 
 /** The facet index for the current data: every committed write is in it. */
 export async function currentFacetIndex(): Promise<FacetIndex> {
-  const source = timelineSource();
+  const source = engineOf(prisma).timeline;
   const state = await loadState(source);
   const latest = await source.latestChange();
   if (latest === state.seq) return state.index;
