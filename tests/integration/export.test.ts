@@ -1,8 +1,8 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { resolveFilterReferences } from "@/lib/events/filter-query";
-import { listTimelineEvents } from "@/lib/events/queries";
+import { resolveFilterReferences } from "@/lib/timeline/resolve";
+import { listTimelineEvents } from "@/lib/timeline/view";
 import { readEventSnapshot } from "@/lib/events/snapshot";
 import { exportCsvText } from "@/lib/export/export-text";
 import { closeEngines, engineOf } from "@/lib/db/engine";
