@@ -1,9 +1,9 @@
 import type { Db, PrismaClient } from "@/lib/db/client";
-import { resolveDatabaseTarget } from "@/lib/db/url";
+import { engineOf } from "@/lib/db/engine";
 
 /**
  * Sign-in limits, counted in the database (LoginAttempt) so they hold across restarts and
- * app instances (docs/decisions/0009-sign-in-limits.md).
+ * app instances (docs/decisions/0010-sign-in-limits.md).
  *
  * Three scopes, each with a number of free failures and then growing delays (30 s, 1 min,
  * 2 min, … up to 15 min between attempts) instead of a hard lock:
@@ -102,10 +102,11 @@ export async function reserveLoginAttempt(db: PrismaClient, email: string, ip: s
   const key = stored(email, ip);
   return db.$transaction(
     async (tx) => {
-      if (resolveDatabaseTarget().provider === "postgresql") {
-        // Two lock namespaces (1: account, 2: address), always taken in this order.
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(1, hashtext(${key.email})), pg_advisory_xact_lock(2, hashtext(${key.ip}))`;
-      }
+      // Two lock namespaces (1: account, 2: address), always taken in this order.
+      await engineOf(tx).lockKeys(tx, [
+        { namespace: 1, key: key.email },
+        { namespace: 2, key: key.ip },
+      ]);
       const row = await tx.loginAttempt.create({ data: { ...key, success: false, createdAt: now }, select: { id: true } });
       const verdict = await checkLoginRateLimit(tx, email, ip, now, row.id);
       if (verdict.allowed) return { allowed: true, id: row.id } as const;
