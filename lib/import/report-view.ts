@@ -2,7 +2,7 @@ import type { ImportReport, RowOutcome } from "@/lib/import/engine";
 import type { RowError } from "@/lib/import/draft";
 import { shorten } from "@/lib/import/limits";
 
-/** Largest upload the admin page takes; matches `experimental.serverActions.bodySizeLimit` in next.config.js. */
+/** Largest upload the admin page takes (the upload route streams it to disk and stops there). */
 export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 
 /** How many rows the page lists; the counts always cover the whole file. */
