@@ -9,9 +9,13 @@ import { saveCheck } from "@/lib/import/upload-store";
 
 export const dynamic = "force-dynamic";
 
-/** 303: the browser follows with a GET (a 307 would post the file again to the sign-in page). */
-function seeOther(request: Request, path: string): NextResponse {
-  return NextResponse.redirect(new URL(path, request.url), 303);
+/**
+ * 303: the browser follows with a GET (a 307 would post the file again to the sign-in
+ * page). A relative Location: `request.url` names the host Next.js was started with
+ * (localhost), not the one the browser used, and the session cookie is per host.
+ */
+function seeOther(_request: Request, path: string): NextResponse {
+  return new NextResponse(null, { status: 303, headers: { Location: path } });
 }
 
 /**
