@@ -27,7 +27,9 @@ test.describe("editing events", () => {
 
     await page.getByLabel("Title (required)").fill(title);
     await page.getByLabel("Summary").fill("Ankara says its S-400 purchase is a sovereign decision.");
-    await page.getByLabel("Date", { exact: true }).fill("2021-04-29");
+    // Typed the same way whatever the browser's language; the field says how it read it.
+    await page.getByLabel("Date", { exact: true }).fill("29 Apr 2021");
+    await expect(page.getByLabel("Date", { exact: true })).toHaveAccessibleDescription(/Reads as 29 April 2021 \(the exact day\)/);
     await page.getByLabel("Type (required)").selectOption({ label: "Statement or protest" });
     await pickActor(page, "Add an initiator", "Turk", "Turkey");
     // A target that does not exist yet is created on the spot.
