@@ -55,14 +55,12 @@ export const EMBED_CONTENT_SECURITY_POLICY = [
   "frame-ancestors *",
 ].join("; ");
 
-/** The headers of every embed answer: framable anywhere, no cookies, no referrer leak to hosts. */
+/** The headers of every embed answer: framable anywhere; next.config.js adds the common ones. */
 export function embedHeaders(): Record<string, string> {
   return {
     "Content-Type": "text/html; charset=utf-8",
     "Content-Security-Policy": EMBED_CONTENT_SECURITY_POLICY,
     "Cache-Control": "public, max-age=30",
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "strict-origin-when-cross-origin",
   };
 }
 
