@@ -1,6 +1,7 @@
 import "server-only";
 import { decodeCursor } from "@/lib/timeline/cursor";
-import { getEventChain, getPublicEvent, getTimelineView, type FacetOption } from "@/lib/events/queries";
+import { getEventChain, getPublicEvent } from "@/lib/events/queries";
+import { getTimelineView, type FacetOption } from "@/lib/timeline/view";
 import { describeView } from "@/lib/timeline/links";
 import { resolveTimelineQuery } from "@/lib/timeline/page-data";
 import type { TimelineEmbedModel } from "@/lib/embed/render";
