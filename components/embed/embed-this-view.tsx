@@ -52,10 +52,14 @@ export function EmbedThisView({ origin, target, title }: { origin: string; targe
           stays current as Demarche changes. In WordPress or any oEmbed consumer, pasting this page&rsquo;s address is enough.
         </p>
         <div className="embed-this-view__size">
-          <label htmlFor={`${id}-w`}>Width (px)</label>
-          <input id={`${id}-w`} type="number" inputMode="numeric" min={MIN_SIDE} max={MAX_EMBED_SIDE} value={width} onChange={(e) => setWidth(e.target.value)} />
-          <label htmlFor={`${id}-h`}>Height (px)</label>
-          <input id={`${id}-h`} type="number" inputMode="numeric" min={MIN_SIDE} max={MAX_EMBED_SIDE} value={height} onChange={(e) => setHeight(e.target.value)} />
+          <span className="embed-this-view__field">
+            <label htmlFor={`${id}-w`}>Width (px)</label>{" "}
+            <input id={`${id}-w`} type="number" inputMode="numeric" min={MIN_SIDE} max={MAX_EMBED_SIDE} value={width} onChange={(e) => setWidth(e.target.value)} />
+          </span>
+          <span className="embed-this-view__field">
+            <label htmlFor={`${id}-h`}>Height (px)</label>{" "}
+            <input id={`${id}-h`} type="number" inputMode="numeric" min={MIN_SIDE} max={MAX_EMBED_SIDE} value={height} onChange={(e) => setHeight(e.target.value)} />
+          </span>
           <label className="embed-this-view__check">
             <input type="checkbox" checked={withScript} onChange={(e) => setWithScript(e.target.checked)} /> Resize the frame to its content
             (adds a small script)

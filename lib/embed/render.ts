@@ -46,7 +46,7 @@ export function problemsNotice(problems: readonly FilterProblem[]): SafeHtml | n
 export function eventCardHtml(event: EventCardRow, origin: string): SafeHtml {
   const answeredBy = event._count.relationsTo;
   const relations = [
-    ...event.relationsFrom.map((r) => `${relationKindInfo(r.kind).label} ${r.to.title}`),
+    ...event.relationsFrom.map((r) => `${relationKindInfo(r.kind).label}: ${r.to.title}`),
     ...(answeredBy > 0 ? [`Answered by ${answeredBy} ${answeredBy === 1 ? "event" : "events"}`] : []),
   ];
   return html`<li class="e-card ${typeClass(event.type)}" data-event-id="${event.id}"><article aria-labelledby="e${event.id}">${meta(event)}<h2 class="e-title" id="e${event.id}"><a href="${origin}/events/${event.id}" ${NEW_TAB}>${event.title}</a></h2>${flow(event.participants)}${
