@@ -206,4 +206,16 @@ test.describe("embeds", () => {
     await page.goto("/admin/events/new");
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   });
+
+  test("security headers: HSTS only over HTTPS, the common headers everywhere", async ({ request }) => {
+    for (const path of ["/", "/embed", "/login", "/api/oembed?url=x"]) {
+      const plain = await request.get(path);
+      expect(plain.headers()["strict-transport-security"], path).toBeUndefined();
+      expect(plain.headers()["x-content-type-options"], path).toBe("nosniff");
+      expect(plain.headers()["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+      expect(plain.headers()["permissions-policy"], path).toContain("camera=()");
+      const viaProxy = await request.get(path, { headers: { "X-Forwarded-Proto": "https" } });
+      expect(viaProxy.headers()["strict-transport-security"], path).toMatch(/^max-age=\d+/);
+    }
+  });
 });

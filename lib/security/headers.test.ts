@@ -34,12 +34,12 @@ describe("security headers", () => {
     expect(securityHeadersFor({ pathname: "/", https: false, nonce: "x" })["Strict-Transport-Security"]).toBeUndefined();
   });
 
-  it("believes X-Forwarded-Proto only when the proxy is declared trusted, and reads its last hop", () => {
-    expect(requestIsHttps({ protocol: "https:", forwardedProto: null }, false)).toBe(true);
-    expect(requestIsHttps({ protocol: "http:", forwardedProto: "https" }, false)).toBe(false);
-    expect(requestIsHttps({ protocol: "http:", forwardedProto: "https" }, true)).toBe(true);
-    expect(requestIsHttps({ protocol: "http:", forwardedProto: "https, http" }, true)).toBe(false);
-    expect(requestIsHttps({ protocol: "http:", forwardedProto: null }, true)).toBe(false);
+  it("treats a request as HTTPS by its own URL or the proxy's X-Forwarded-Proto", () => {
+    expect(requestIsHttps({ protocol: "https:", forwardedProto: null })).toBe(true);
+    expect(requestIsHttps({ protocol: "http:", forwardedProto: "https" })).toBe(true);
+    expect(requestIsHttps({ protocol: "http:", forwardedProto: "HTTPS, http" })).toBe(true);
+    expect(requestIsHttps({ protocol: "http:", forwardedProto: "http" })).toBe(false);
+    expect(requestIsHttps({ protocol: "http:", forwardedProto: null })).toBe(false);
   });
 
   it("makes a new nonce each time", () => {

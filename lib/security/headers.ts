@@ -1,3 +1,5 @@
+import { isHttpsRequest } from "@/lib/auth/request";
+
 /**
  * The security headers of every page (docs/deploy.md, "Security headers"). Pure, so the
  * rules are unit-tested; proxy.ts applies them per request and next.config.js adds the ones
@@ -45,19 +47,14 @@ export function pageContentSecurityPolicy(options: { nonce: string; dev?: boolea
 export const HSTS_VALUE = "max-age=63072000; includeSubDomains";
 
 /**
- * Whether a request reached the site over HTTPS: its own URL says so (TLS ends at Next), or a
- * proxy in front says so in X-Forwarded-Proto and the deployment declared that proxy trusted
- * (DEMARCHE_TRUST_FORWARDED_PROTO=1). Without that setting a client could send the header itself.
+ * Whether a request reached the site over HTTPS: its own URL says so (TLS ends at Next), or
+ * the proxy in front says so in X-Forwarded-Proto, read as the session cookie's Secure flag
+ * reads it (lib/auth/request.ts). Believing the header is safe for HSTS: a client that sends
+ * it over plain http gets a Strict-Transport-Security header that browsers must ignore on an
+ * insecure connection (RFC 6797, section 8.1).
  */
-export function requestIsHttps(
-  request: { protocol: string; forwardedProto: string | null },
-  trustForwardedProto: boolean = process.env.DEMARCHE_TRUST_FORWARDED_PROTO === "1",
-): boolean {
-  if (request.protocol === "https:") return true;
-  if (!trustForwardedProto) return false;
-  // The proxy nearest to us writes the last entry.
-  const last = (request.forwardedProto ?? "").split(",").at(-1)?.trim().toLowerCase();
-  return last === "https";
+export function requestIsHttps(request: { protocol: string; forwardedProto: string | null }): boolean {
+  return request.protocol === "https:" || isHttpsRequest(request.forwardedProto);
 }
 
 /** Response headers for one request (path, whether it is HTTPS, the nonce of its policy). */
