@@ -12,6 +12,8 @@ import { parseEventId } from "@/lib/events/route-params";
 import { sourceLinkText } from "@/lib/events/source-label";
 import { getEventChain, getPublicEvent } from "@/lib/events/queries";
 import { SANCTION_MEASURES, relationKindInfo } from "@/lib/events/vocabulary";
+import { EmbedThisView } from "@/components/embed/embed-this-view";
+import { currentOrigin, oembedDiscovery } from "@/lib/embed/discovery";
 
 export const dynamic = "force-dynamic";
 
@@ -30,7 +32,12 @@ async function loadEvent(raw: string) {
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const id = parseEventId((await params).id);
   const event = id === null ? null : await readPublicEvent(id);
-  return event ? { title: event.title, description: event.summary.slice(0, 200) } : { title: "Event not found" };
+  if (!event) return { title: "Event not found" };
+  return {
+    title: event.title,
+    description: event.summary.slice(0, 200),
+    alternates: { types: oembedDiscovery(await currentOrigin(), `/events/${event.id}`, event.title) },
+  };
 }
 
 export default async function EventPage({ params }: { params: Params }) {
@@ -144,6 +151,8 @@ export default async function EventPage({ params }: { params: Params }) {
           </ul>
         )}
       </section>
+
+      <EmbedThisView origin={await currentOrigin()} target={{ kind: "event", id: event.id }} title={event.title} />
     </article>
   );
 }
