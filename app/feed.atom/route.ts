@@ -1,0 +1,10 @@
+import { feedResponse } from "@/lib/reach/feed-response";
+import { corsPreflight } from "@/lib/reach/cors";
+
+export const dynamic = "force-dynamic";
+
+export function GET(request: Request): Promise<Response> {
+  return feedResponse(request, "atom");
+}
+
+export const OPTIONS = corsPreflight;
