@@ -1,12 +1,12 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { eventWhereForFilters, resolveFilterReferences } from "@/lib/events/filter-query";
+import { eventWhereForFilters } from "@/lib/events/filter-query";
 import { appSnapshotLoader } from "@/lib/export/app-loader";
 import { attachmentHeader, exportFileName } from "@/lib/export/file-name";
 import { csvChunks, jsonArrayChunks } from "@/lib/export/formats";
 import { readEventBatches } from "@/lib/export/read-events";
 import { textStream } from "@/lib/export/stream";
-import { parseTimelineFilters } from "@/lib/timeline/filters";
+import { resolveMachineQuery } from "@/lib/reach/query";
 
 export type ExportFormat = "csv" | "json";
 
@@ -18,13 +18,16 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 /**
  * `/export.csv` and `/export.json`: the published events the timeline shows for the same
  * query string, in the timeline's order, streamed. The filters go through the timeline's
- * own parser and query builder, so the file cannot disagree with the page; values the
- * timeline would ignore are ignored here too.
+ * own parser and query builder, so the file cannot disagree with the page. A value the
+ * page would drop with a notice (an unknown actor, tag or type, a malformed date) is
+ * refused with a 400 naming it (lib/reach/query.ts): a file must not silently hold more
+ * events than asked for.
  */
 export async function publicExportResponse(request: Request, format: ExportFormat, now = new Date()): Promise<Response> {
   const params = new URL(request.url).searchParams;
-  const parsed = parseTimelineFilters(params);
-  const { resolved, problems } = await resolveFilterReferences(prisma, parsed.filters);
+  const machine = await resolveMachineQuery(params.toString());
+  if (!machine.ok) return machine.response;
+  const { resolved } = machine.value;
   const batches = readEventBatches(prisma, {
     where: eventWhereForFilters(resolved),
     sort: resolved.sort,
@@ -32,7 +35,7 @@ export async function publicExportResponse(request: Request, format: ExportForma
     load: appSnapshotLoader(),
   });
   const chunks = format === "csv" ? csvChunks(batches, { bom: params.get("bom") === "1" }) : jsonArrayChunks(batches);
-  const fileName = exportFileName(resolved, { extension: format, now, problems: [...parsed.problems, ...problems] });
+  const fileName = exportFileName(resolved, { extension: format, now, problems: [] });
   const body = textStream(chunks, (error) => console.error(`Export ${request.url} failed while streaming`, error));
   return new Response(body, {
     headers: {
