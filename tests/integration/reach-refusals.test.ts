@@ -17,7 +17,7 @@ beforeAll(async () => {
 type Handler = (request: Request) => Promise<Response> | Response;
 
 /** Every machine-facing address that takes the timeline's filters. */
-export const MACHINE_ADDRESSES: [string, Handler][] = [
+const MACHINE_ADDRESSES: [string, Handler][] = [
   ["/export.csv", csvGET],
   ["/export.json", exportJsonGET],
   ["/matrix.csv", matrixGET],
