@@ -47,7 +47,8 @@ async function child(url: string, n: number, runs: number): Promise<void> {
   process.env.DATABASE_URL = url;
   process.env.DEMARCHE_API_RATE_LIMIT = "1000000";
   const { prisma } = await import("../lib/db");
-  const { getPublicEvent, getTimelineView } = await import("../lib/events/queries");
+  const { getPublicEvent } = await import("../lib/events/queries");
+  const { getTimelineView } = await import("../lib/timeline/view");
   const { resolveTimelineQuery } = await import("../lib/timeline/page-data");
   const { currentFacetIndex } = await import("../lib/timeline/facet-store");
   const handlers: Record<(typeof ADDRESSES)[number], (r: Request) => Promise<Response>> = {
@@ -58,7 +59,7 @@ async function child(url: string, n: number, runs: number): Promise<void> {
   };
   const eventRoute = (await import("../app/api/v1/events/[id]/route")).GET;
   const actorsRoute = (await import("../app/api/v1/actors/route")).GET;
-  await currentFacetIndex();
+  await currentFacetIndex(prisma);
 
   const rows: Row[] = [];
   for (const [scenario, query] of SCENARIOS) {

@@ -1,10 +1,11 @@
 import "server-only";
 import type { z } from "zod";
 import { prisma } from "@/lib/db";
-import { getPublicEvent, getTimelineView } from "@/lib/events/queries";
+import { getPublicEvent } from "@/lib/events/queries";
+import { getTimelineView } from "@/lib/timeline/view";
 import type { EventSnapshot } from "@/lib/events/snapshot";
 import { EVENT_TYPES } from "@/lib/events/vocabulary";
-import { appSnapshotLoader } from "@/lib/export/app-loader";
+import { engineOf } from "@/lib/db/engine";
 import {
   actorListQuerySchema,
   eventIdParamSchema,
@@ -73,7 +74,7 @@ export async function listEvents(request: Request): Promise<Response> {
   }
   const view = await getTimelineView({ filters: resolved, cursor, limit });
   const origin = publicOrigin(request);
-  const snapshots = await appSnapshotLoader()(view.events.map((e) => e.id), { publicRelationsOnly: true });
+  const snapshots = await engineOf(prisma).snapshotLoader()(view.events.map((e) => e.id), { publicRelationsOnly: true });
   const link = (extra: Record<string, string>) => {
     const search = new URLSearchParams(query);
     if (limit !== 50) search.set("limit", String(limit));
@@ -103,7 +104,7 @@ export async function getEvent(request: Request, params: { id?: string }): Promi
   const id = parsed.success ? Number(parsed.data.id) : null;
   const event = id === null ? null : await getPublicEvent(id);
   if (!event || id === null) return apiErrorResponse(404, "not_found", `There is no published event ${JSON.stringify(params.id ?? "")}.`);
-  const [snapshot] = await appSnapshotLoader()([id], { publicRelationsOnly: true });
+  const [snapshot] = await engineOf(prisma).snapshotLoader()([id], { publicRelationsOnly: true });
   if (!snapshot) return apiErrorResponse(404, "not_found", `There is no published event ${id}.`);
   const body: ApiEventDetail = {
     ...toApiEvent(snapshot, publicOrigin(request)),

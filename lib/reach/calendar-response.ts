@@ -1,8 +1,8 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import type { ResolvedFilters } from "@/lib/events/filter-query";
-import { countTimelineEvents, timelineEventIds } from "@/lib/events/queries";
-import { appSnapshotLoader } from "@/lib/export/app-loader";
+import type { ResolvedFilters } from "@/lib/timeline/resolve";
+import { countTimelineEvents, timelineEventIds } from "@/lib/timeline/view";
+import { engineOf } from "@/lib/db/engine";
 import { buildCalendar } from "@/lib/reach/calendar";
 import { conditionalResponse } from "@/lib/reach/conditional";
 import { feedUpdated } from "@/lib/reach/feed";
@@ -41,7 +41,7 @@ export async function calendarResponse(request: Request): Promise<Response> {
   if (!machine.ok) return machine.response;
   const { resolved, filters, query } = machine.value;
   const { ids, truncated } = await calendarEventIds(resolved);
-  const [events, total] = await Promise.all([appSnapshotLoader()(ids, { publicRelationsOnly: true }), countTimelineEvents(resolved)]);
+  const [events, total] = await Promise.all([engineOf(prisma).snapshotLoader()(ids, { publicRelationsOnly: true }), countTimelineEvents(resolved)]);
   const body = buildCalendar({
     events,
     origin: publicOrigin(request),

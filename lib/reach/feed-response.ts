@@ -1,6 +1,7 @@
 import "server-only";
-import { countTimelineEvents } from "@/lib/events/queries";
-import { appSnapshotLoader } from "@/lib/export/app-loader";
+import { prisma } from "@/lib/db";
+import { countTimelineEvents } from "@/lib/timeline/view";
+import { engineOf } from "@/lib/db/engine";
 import { conditionalResponse } from "@/lib/reach/conditional";
 import { atomFeed, feedUpdated, jsonFeed, type FeedFormat } from "@/lib/reach/feed";
 import { describeFilters } from "@/lib/reach/labels";
@@ -20,7 +21,7 @@ export async function feedResponse(request: Request, format: FeedFormat): Promis
   const { resolved, filters, query } = machine.value;
   const ids = await recentlyChangedIds(resolved);
   const [events, total] = await Promise.all([
-    appSnapshotLoader()(ids, { publicRelationsOnly: true }),
+    engineOf(prisma).snapshotLoader()(ids, { publicRelationsOnly: true }),
     countTimelineEvents(resolved),
   ]);
   const input = { events, origin: publicOrigin(request), query, description: await describeFilters(filters, total) };

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ResolvedFilters } from "@/lib/events/filter-query";
+import type { ResolvedFilters } from "@/lib/timeline/resolve";
 import type { TimelineFilters } from "@/lib/timeline/filters";
 import { resolveTimelineQuery } from "@/lib/timeline/page-data";
 import { invalidFilterResponse } from "@/lib/reach/errors";

@@ -1,7 +1,9 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { PUBLIC_EVENT, type ResolvedFilters } from "@/lib/events/filter-query";
-import { countTimelineEvents, NO_FILTERS, PATTERN_EVENT_LIMIT, timelineEventIds } from "@/lib/events/queries";
+import { PUBLIC_EVENT } from "@/lib/events/queries";
+import type { ResolvedFilters } from "@/lib/timeline/resolve";
+import { NO_FILTERS } from "@/lib/timeline/resolve";
+import { countTimelineEvents, PATTERN_EVENT_LIMIT, timelineEventIds } from "@/lib/timeline/view";
 
 /** Entries of a feed: the view's most recently added or changed events. */
 export const FEED_LIMIT = 50;

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET as atomGET } from "@/app/feed.atom/route";
 import { GET as jsonGET } from "@/app/feed.json/route";
 import { prisma } from "@/lib/db";
-import { NO_FILTERS } from "@/lib/events/queries";
+import { NO_FILTERS } from "@/lib/timeline/resolve";
 import { recentlyChangedIds } from "@/lib/reach/recent";
 import { resolveTimelineQuery } from "@/lib/timeline/page-data";
 import { loadExamples } from "./example-data";

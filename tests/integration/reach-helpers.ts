@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
-import { PUBLIC_EVENT } from "@/lib/events/filter-query";
-import { listTimelineEvents } from "@/lib/events/queries";
+import { PUBLIC_EVENT } from "@/lib/events/queries";
+import { listTimelineEvents } from "@/lib/timeline/view";
 import type { TimelineCursor } from "@/lib/timeline/cursor";
 import { resolveTimelineQuery } from "@/lib/timeline/page-data";
 
