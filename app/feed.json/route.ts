@@ -1,10 +1,8 @@
-import { feedResponse } from "@/lib/reach/feed-response";
 import { corsPreflight } from "@/lib/reach/cors";
+import { machineRoute } from "@/lib/reach/errors";
+import { feedResponse } from "@/lib/reach/feed-response";
 
 export const dynamic = "force-dynamic";
 
-export function GET(request: Request): Promise<Response> {
-  return feedResponse(request, "json");
-}
-
+export const GET = machineRoute((request) => feedResponse(request, "json"));
 export const OPTIONS = corsPreflight;

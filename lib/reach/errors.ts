@@ -64,3 +64,15 @@ export function invalidFilterResponse(problems: readonly FilterProblem[]): Respo
   const names = listed.map((p) => `${p.param}=${p.value}`).join(", ");
   return apiErrorResponse(400, "invalid_filter", `The query string has values that cannot be applied: ${names}.`, { problems: listed });
 }
+
+/** A machine-facing route whose unexpected failures still answer in the error shape, not an HTML page. */
+export function machineRoute(handler: (request: Request) => Promise<Response>) {
+  return async (request: Request): Promise<Response> => {
+    try {
+      return await handler(request);
+    } catch (error) {
+      console.error(`Request ${request.url} failed`, error);
+      return apiErrorResponse(500, "internal_error", "The request could not be answered; it has been logged.");
+    }
+  };
+}
