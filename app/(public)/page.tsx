@@ -39,6 +39,7 @@ export default async function TimelinePage({ searchParams }: { searchParams: Sea
         </p>
         {view.total > 0 ? <ExportLink query={new URLSearchParams(query)} total={view.total} /> : null}
         <p className="pattern-links">
+          <Link href={query ? `/chains?${query}` : "/chains"}>Escalation chains</Link> ·{" "}
           <Link href={query ? `/matrix?${query}` : "/matrix"}>Who does what to whom (matrix)</Link> ·{" "}
           <Link href={query ? `/map?${query}` : "/map"}>Map of states</Link>
         </p>
