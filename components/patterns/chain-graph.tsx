@@ -1,4 +1,3 @@
-import "./chains.css";
 import { eventTypeInfo } from "@/lib/events/vocabulary";
 import { CHAIN_NODE, layoutChain, sideShort, stepDate, type ChainRelation, type ChainStep } from "@/lib/patterns/chains";
 import { RELATION_STYLE, relationStyle, truncate } from "./chain-style";

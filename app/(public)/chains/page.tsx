@@ -1,3 +1,4 @@
+import "@/components/patterns/chains.css";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ChainMini } from "@/components/patterns/chain-mini";
