@@ -72,7 +72,7 @@ export type ChainSummary = {
   relations: number;
   first: ChainStep;
   last: ChainStep;
-  /** Distinct initiators, in order of first appearance. */
+  /** The sides: each step's first initiator (its lane in the picture), distinct, in order of first appearance. */
   sides: ChainSide[];
   /** Distinct targets, in order of first appearance. */
   targets: ChainSide[];
@@ -97,7 +97,7 @@ export function summarizeChain(steps: ChainStep[], relations: ChainRelation[]): 
   const inside = relations.filter((r) => ids.has(r.fromId) && ids.has(r.toId));
   const first = ordered[0] as ChainStep;
   const last = ordered[ordered.length - 1] as ChainStep;
-  const sides = distinctSides(ordered.map((s) => s.initiators));
+  const sides = distinctSides(ordered.map((s) => s.initiators.slice(0, 1)));
   const kinds = new Map<string, number>();
   for (const r of inside) kinds.set(r.kind, (kinds.get(r.kind) ?? 0) + 1);
   const start = dayNumber(first.dateStart);
@@ -207,7 +207,7 @@ export function layoutChain(steps: ChainStep[], relations: ChainRelation[]): Cha
     let index = laneKeys.indexOf(key);
     if (index < 0) {
       index = laneKeys.push(key) - 1;
-      laneLabels.push(side ? s.initiators.map((x) => x.name).join(", ") : "No initiator recorded");
+      laneLabels.push(side ? side.name : "No initiator recorded");
     }
     return index;
   };
@@ -273,7 +273,11 @@ function timeTicks(dates: string[], columnX: number[]): { x: number; label: stri
     .range(centres);
   const span = (centres.at(-1) ?? 0) - (centres[0] ?? 0);
   const marks = scale.ticks(Math.max(2, Math.min(40, Math.floor(span / 160))));
-  const format = scale.tickFormat();
+  const format = (d: Date) =>
+    d.toLocaleDateString("en-GB", {
+      timeZone: "UTC",
+      ...(d.getUTCMonth() === 0 && d.getUTCDate() === 1 ? { year: "numeric" } : d.getUTCDate() === 1 ? { month: "short", year: "numeric" } : { day: "numeric", month: "short" }),
+    });
   const ticks: { x: number; label: string }[] = [];
   for (const mark of marks) {
     const x = scale(mark);
