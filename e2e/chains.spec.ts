@@ -43,9 +43,9 @@ test.describe("escalation chains", () => {
   });
 
   test("the chain pages are accessible and fit a phone; the picture scrolls in its own box", async ({ page }) => {
+    test.setTimeout(120_000); // axe on three pages, on a shared machine
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto("/chains");
-    await expectNoSeriousA11yViolations(page);
     const chainHref = await page.getByRole("link", { name: new RegExp(`^${FIRST} →`) }).getAttribute("href");
     const eventHref = await withDatabase(async (db) => `/events/${(await db.event.findFirstOrThrow({ where: { title: FIRST } })).id}`);
     for (const path of ["/chains", chainHref ?? "", eventHref]) {
@@ -60,6 +60,7 @@ test.describe("escalation chains", () => {
   });
 
   test("a 200-step chain scrolls sideways without overlapping, and an event page shows its nearest steps", async ({ page }) => {
+    test.setTimeout(120_000);
     const ids = await withDatabase(async (db) => {
       const created: number[] = [];
       for (let i = 0; i < 200; i++) {
@@ -85,19 +86,20 @@ test.describe("escalation chains", () => {
           return { x: b.x, y: b.y, w: b.width, h: b.height };
         }),
       );
+      const overlaps: string[] = [];
       for (let i = 0; i < boxes.length; i++) {
         for (let j = i + 1; j < boxes.length; j++) {
           const a = boxes[i]!;
           const b = boxes[j]!;
-          const overlap = a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-          expect(overlap, `steps ${i} and ${j} overlap`).toBe(false);
+          if (a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h) overlaps.push(`${i}/${j}`);
         }
       }
+      expect(overlaps, "overlapping steps").toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
       await expect(page.locator("ol.chain > li")).toHaveCount(200);
 
       await page.goto(`/events/${ids[100]}`);
-      await expect(page.getByText(/showing 40 of 200 steps/)).toBeVisible();
+      await expect(page.locator(".chain-more")).toContainText("showing 40 of 200 steps");
       await expect(page.locator(".chain-graph svg a")).toHaveCount(40);
       await page.getByRole("link", { name: "See the whole chain" }).click();
       await expect(page).toHaveURL(new RegExp(`/chains/${ids[100]}$`));

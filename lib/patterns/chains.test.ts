@@ -82,6 +82,14 @@ describe("summarizeChain and rankChains", () => {
     expect(s.points[2]).toEqual({ t: 1, lane: 2 });
   });
 
+  it("counts each step's first initiator as its side, like the picture's lanes", () => {
+    const putin: ChainSide = { name: "Vladimir Putin", value: "vladimir-putin", isoCode: null };
+    const s = summarizeChain([step(1, "2021-01-01"), { ...step(2, "2021-02-01", RU, US), initiators: [RU, putin] }], [rel(2, 1)]);
+    expect(s.sides.map((x) => x.value)).toEqual(["us", "ru"]);
+    const layout = layoutChain([step(1, "2021-01-01"), { ...step(2, "2021-02-01", RU, US), initiators: [RU, putin] }], [rel(2, 1)]);
+    expect(layout.lanes.map((l) => l.label)).toEqual(["United States", "Russia"]);
+  });
+
   it("ranks by length, recency or number of sides", () => {
     const chains = [summarizeChain(recent, [rel(11, 10)]), summarizeChain(long, [rel(2, 1), rel(3, 2)]), summarizeChain(wide.slice(0, 2), [rel(21, 20)])];
     expect(rankChains(chains, "longest").map((c) => c.id)).toEqual([1, 10, 20]);
