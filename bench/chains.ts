@@ -39,7 +39,7 @@ async function child(url: string, n: number, runs: number): Promise<void> {
   const React = await import("react");
   const { renderToString } = await import("react-dom/server");
   const { prisma } = await import("../lib/db");
-  const { resolveFilterReferences } = await import("../lib/events/filter-query");
+  const { resolveFilterReferences } = await import("../lib/timeline/resolve");
   const { getChainAround, listViewChains, CHAIN_PAGE_LIMIT } = await import("../lib/patterns/chain-queries");
   const { ChainSection } = await import("../components/patterns/chain-section");
   const { parseTimelineFilters } = await import("../lib/timeline/filters");
@@ -77,7 +77,7 @@ async function child(url: string, n: number, runs: number): Promise<void> {
     chains.push({ id, degree: Number(row.degree), steps, total, samples });
   }
 
-  await currentFacetIndex(); // loaded once per process, as at server start
+  await currentFacetIndex(prisma); // loaded once per process, as at server start
   const views: ChildResult["views"] = [];
   for (const [name, query] of VIEWS) {
     const samples: number[] = [];

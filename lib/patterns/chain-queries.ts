@@ -1,7 +1,8 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import type { ResolvedFilters } from "@/lib/events/filter-query";
-import { PUBLIC_EVENT, timelineEventIds } from "@/lib/events/queries";
+import { PUBLIC_EVENT } from "@/lib/events/queries";
+import type { ResolvedFilters } from "@/lib/timeline/resolve";
+import { timelineEventIds } from "@/lib/timeline/view";
 import {
   byTime,
   groupChains,
@@ -50,8 +51,9 @@ function chunks<T>(list: T[]): T[][] {
  * The public events connected to an event by relations, in either direction, nearest first
  * (breadth first), at most `limit`. One recursive query instead of a round trip per step:
  * at a million events a 200-step chain walked step by step took seconds. Standard SQL that
- * SQLite and PostgreSQL both run; UNION (not UNION ALL) ends cycles; the outer LIMIT stops
- * the walk early on both engines. The start event itself is not checked here.
+ * SQLite and PostgreSQL both run unchanged (so it needs nothing from lib/db/engine.ts);
+ * UNION (not UNION ALL) ends cycles; the outer LIMIT stops the walk early on both engines.
+ * The start event itself is not checked here.
  */
 async function connectedIds(id: number, limit: number): Promise<number[]> {
   const rows = await prisma.$queryRaw<{ id: number | bigint }[]>`

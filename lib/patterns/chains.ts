@@ -7,7 +7,7 @@ import { formatStoredDate } from "@/lib/dates/partial-date";
  * grouped, summarized, ranked and laid out as a picture. Pure: the reads are in
  * chain-queries.ts. Layout: one lane per side (the first initiator), time left to right on
  * a time scale that is stretched where steps crowd, so nodes never overlap
- * (docs/decisions/0009-chain-layout.md).
+ * (docs/decisions/0010-chain-layout.md).
  */
 
 export type ChainSide = { name: string; value: string; isoCode: string | null };

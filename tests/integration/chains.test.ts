@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { resolveFilterReferences } from "@/lib/events/filter-query";
-import { timelineEventIds } from "@/lib/events/queries";
+import { resolveFilterReferences } from "@/lib/timeline/resolve";
+import { timelineEventIds } from "@/lib/timeline/view";
 import { CHAIN_COUNT_LIMIT, getChainAround, listViewChains } from "@/lib/patterns/chain-queries";
 import { CHAIN_ORDERS, rankChains } from "@/lib/patterns/chains";
 import { parseTimelineFilters } from "@/lib/timeline/filters";
