@@ -20,7 +20,7 @@ export const CHAIN_PAGE_LIMIT = 300;
 /** Most steps an event page's picture draws; the whole chain is one link away. */
 export const CHAIN_PREVIEW_LIMIT = 40;
 /** How far a chain is counted for "showing N of M"; beyond it, "more than M". */
-export const CHAIN_COUNT_LIMIT = 5000;
+export const CHAIN_COUNT_LIMIT = 1000;
 /** Most chains /chains lists. */
 export const CHAIN_LIST_LIMIT = 100;
 
