@@ -70,7 +70,7 @@ export function ChainGraph({
               return (
                 <g key={`${e.fromId}-${e.toId}-${e.kind}`}>
                   <path d={e.d} fill="none" stroke={style.stroke} strokeWidth={2} strokeDasharray={style.dash} markerEnd="url(#chain-arrow)" />
-                  <text x={e.labelX} y={e.labelY - 4} textAnchor="middle" className="chain-graph__edge-label" fill={style.stroke}>
+                  <text x={e.labelX} y={e.labelY} textAnchor={e.labelAnchor} className="chain-graph__edge-label" fill={style.stroke}>
                     {style.text}
                   </text>
                 </g>

@@ -135,6 +135,11 @@ describe("layoutChain", () => {
     expect(overlapping(layout)).toEqual([]);
     const sameDay = layout.edges.find((e) => e.fromId === 2);
     expect(sameDay?.d).toMatch(/^M/);
+    expect(sameDay?.labelAnchor).toBe("start");
+    const crossing = layout.edges.find((e) => e.fromId === 4);
+    const from = layout.nodes.find((n) => n.step.id === 4)!;
+    expect(crossing?.labelAnchor).toBe("end");
+    expect(crossing!.labelX).toBeLessThan(from.x);
   });
 
   it("lays a 200-step chain with cycles and diamonds out without overlap, wider than tall", () => {
@@ -153,6 +158,9 @@ describe("layoutChain", () => {
     expect(overlapping(layout)).toEqual([]);
     expect(layout.edges).toHaveLength(relations.length);
     expect(layout.width).toBeGreaterThan(layout.height);
+    // Each edge's name sits beside the event it starts from, never on top of another name.
+    const spots = layout.edges.map((e) => `${e.labelX}:${e.labelY}:${e.labelAnchor}`);
+    expect(new Set(spots).size).toBe(spots.length);
     for (const n of layout.nodes) {
       expect(n.x + CHAIN_NODE.width).toBeLessThanOrEqual(layout.width);
       expect(n.y + CHAIN_NODE.height).toBeLessThanOrEqual(layout.height);

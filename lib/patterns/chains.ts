@@ -155,7 +155,7 @@ export function sideShort(side: ChainSide): string {
 }
 
 export const CHAIN_NODE = { width: 184, height: 76 } as const;
-const COLUMN_GAP = 104; // room for an edge's label between columns
+const COLUMN_GAP = 120; // room for edge labels between columns
 const ROW_GAP = 14;
 const LANE_LABEL = 22;
 const LANE_PAD = 12;
@@ -166,7 +166,8 @@ const PX_PER_DAY = 0.5;
 const MAX_TIME_GAP = 180;
 
 export type LaidNode = { step: ChainStep; x: number; y: number; lane: number };
-export type LaidEdge = ChainRelation & { d: string; labelX: number; labelY: number };
+/** An edge's path and where its name goes: beside the later event it starts from, stacked when several start on one side. */
+export type LaidEdge = ChainRelation & { d: string; labelX: number; labelY: number; labelAnchor: "start" | "end" };
 export type Lane = { key: string; label: string; y: number; height: number };
 export type ChainLayout = {
   width: number;
@@ -238,7 +239,16 @@ export function layoutChain(steps: ChainStep[], relations: ChainRelation[]): Cha
   const horizontal = linkHorizontal<{ source: [number, number]; target: [number, number] }, [number, number]>();
   const bulge = line().curve(curveBasis);
   const edges: LaidEdge[] = [];
-  for (const r of relations) {
+  const labelsOn = new Map<string, number>();
+  const label = (node: LaidNode, side: "left" | "right", y: number) => {
+    const key = `${node.step.id}:${side}`;
+    const k = labelsOn.get(key) ?? 0;
+    labelsOn.set(key, k + 1);
+    return side === "left"
+      ? { labelX: node.x - 4, labelY: y - 5 - k * 11, labelAnchor: "end" as const }
+      : { labelX: node.x + CHAIN_NODE.width + 4, labelY: y - 5 - k * 11, labelAnchor: "start" as const };
+  };
+  for (const r of [...relations].sort((a, b) => a.fromId - b.fromId || a.toId - b.toId || a.kind.localeCompare(b.kind))) {
     const from = byId.get(r.fromId);
     const to = byId.get(r.toId);
     if (!from || !to || from === to) continue;
@@ -248,13 +258,13 @@ export function layoutChain(steps: ChainStep[], relations: ChainRelation[]): Cha
       // Same date: around the right-hand side of the column.
       const x = from.x + CHAIN_NODE.width;
       const out = x + Math.min(COLUMN_GAP / 2, 18 + Math.abs(fy - ty) / 8);
-      edges.push({ ...r, d: bulge([[x, fy], [out, (fy + ty) / 2], [x, ty]]) ?? "", labelX: out + 4, labelY: (fy + ty) / 2 });
+      edges.push({ ...r, d: bulge([[x, fy], [out, (fy + ty) / 2], [x, ty]]) ?? "", ...label(from, "right", fy) });
       continue;
     }
     const forward = to.x > from.x; // only when the stored dates disagree with the relation
     const source: [number, number] = [forward ? from.x + CHAIN_NODE.width : from.x, fy];
     const target: [number, number] = [forward ? to.x : to.x + CHAIN_NODE.width, ty];
-    edges.push({ ...r, d: horizontal({ source, target }) ?? "", labelX: (source[0] + target[0]) / 2, labelY: (fy + ty) / 2 });
+    edges.push({ ...r, d: horizontal({ source, target }) ?? "", ...label(from, forward ? "right" : "left", fy) });
   }
 
   const width = (columnX.at(-1) ?? MARGIN) + CHAIN_NODE.width + MARGIN;
