@@ -49,6 +49,7 @@ export default async function TimelinePage({ searchParams }: { searchParams: Sea
         <FollowLinks query={query} />
         <FollowAlternates query={query} title={`Demarche: ${data.summary}`} />
         <p className="pattern-links">
+          <Link href={query ? `/chains?${query}` : "/chains"}>Escalation chains</Link> ·{" "}
           <Link href={query ? `/matrix?${query}` : "/matrix"}>Who does what to whom (matrix)</Link> ·{" "}
           <Link href={query ? `/map?${query}` : "/map"}>Map of states</Link>
         </p>
