@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { clientIpFrom } from "@/lib/auth/request";
+import { requestClientAddress } from "@/lib/auth/request";
 import { hitRateLimit, rateLimitConfig, rateLimitHeaders } from "@/lib/api/rate-limit";
 import { apiErrorResponse, CORS_HEADERS } from "@/lib/reach/errors";
 
@@ -13,7 +13,7 @@ type Context<P> = { params: Promise<P> };
 export function apiRoute<P = Record<string, never>>(handler: (request: Request, params: P) => Promise<Response>) {
   return async (request: Request, context?: Context<P>): Promise<Response> => {
     try {
-      const verdict = await hitRateLimit(prisma, clientIpFrom(request.headers.get("x-forwarded-for")), rateLimitConfig());
+      const verdict = await hitRateLimit(prisma, requestClientAddress(request.headers), rateLimitConfig());
       const limitHeaders = rateLimitHeaders(verdict);
       if (!verdict.allowed) {
         return apiErrorResponse(429, "rate_limited", `Too many requests: at most ${verdict.limit} per window. Retry after ${verdict.retryAfterSeconds} s.`, {

@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/db/client";
 import { diffSnapshots, type FieldChange } from "@/lib/events/diff";
 import { snapshotToFormValues, type ActorOption, type EventFormValues, type RelatedOption } from "@/lib/events/form";
 import { readEventSnapshot, type EventSnapshot } from "@/lib/events/snapshot";
+import { parseStoredSnapshot } from "@/lib/events/snapshot-schema";
 import { EVENT_TYPE_SLUGS } from "@/lib/events/vocabulary";
 import { foldText } from "@/lib/text/fold";
 
@@ -123,7 +124,7 @@ export async function changesSinceVersion(eventId: number, version: number, curr
     orderBy: { id: "desc" },
     select: { snapshot: true },
   });
-  const before = loaded ? (JSON.parse(loaded.snapshot) as EventSnapshot) : null;
+  const before = loaded ? parseStoredSnapshot(loaded.snapshot) : null;
   const titles = await eventTitles([...(before?.relations ?? []), ...current.relations].map((r) => r.eventId));
   return diffSnapshots(before, current, { eventTitles: titles });
 }
@@ -143,6 +144,8 @@ export type RevisionEntry = {
   author: string | null;
   changes: FieldChange[];
   isCurrent: boolean;
+  /** The stored snapshot could not be read (damaged or foreign data): shown as such, not diffed. */
+  unreadable: boolean;
 };
 
 /** Every revision of an event, newest first, each with what it changed from the one before. */
@@ -152,23 +155,26 @@ export async function listEventRevisions(eventId: number): Promise<RevisionEntry
     orderBy: { id: "asc" },
     select: { id: true, version: true, kind: true, snapshot: true, createdAt: true, user: { select: { email: true, name: true } } },
   });
-  const snapshots = revisions.map((r) => JSON.parse(r.snapshot) as EventSnapshot);
-  const titles = await eventTitles(snapshots.flatMap((s) => s.relations.map((r) => r.eventId)));
+  const snapshots = revisions.map((r) => parseStoredSnapshot(r.snapshot));
+  const titles = await eventTitles(snapshots.flatMap((s) => s?.relations.map((r) => r.eventId) ?? []));
   let previous: EventSnapshot | null = null;
   const entries: RevisionEntry[] = [];
   revisions.forEach((revision, i) => {
-    const snapshot = snapshots[i] ?? previous;
-    if (!snapshot) return;
-    entries.push({
+    const snapshot = snapshots[i] ?? null;
+    const common = {
       id: revision.id,
-      title: snapshot.title,
       version: revision.version,
       kind: revision.kind,
       createdAt: revision.createdAt,
       author: revision.user ? (revision.user.name ?? revision.user.email) : null,
-      changes: diffSnapshots(previous, snapshot, { eventTitles: titles }),
       isCurrent: i === revisions.length - 1,
-    });
+    };
+    if (!snapshot) {
+      // The next readable revision is compared with the last readable one before it.
+      entries.push({ ...common, title: previous?.title ?? "", changes: [], unreadable: true });
+      return;
+    }
+    entries.push({ ...common, title: snapshot.title, changes: diffSnapshots(previous, snapshot, { eventTitles: titles }), unreadable: false });
     previous = snapshot;
   });
   return entries.reverse();

@@ -1,3 +1,4 @@
+import { shorten } from "@/lib/import/limits";
 import type { Db } from "@/lib/db/client";
 import type { EventInput } from "@/lib/events/schema";
 import { ACTOR_KIND_SLUGS, type ActorKind } from "@/lib/events/vocabulary";
@@ -44,7 +45,7 @@ export class ActorDirectory {
   resolve(ref: ActorRef): number | { error: string } {
     const name = ref.name.trim();
     if (ref.byCode) {
-      return this.byCode.get(name.toUpperCase()) ?? { error: `No actor has the ISO code "${name}".` };
+      return this.byCode.get(name.toUpperCase()) ?? { error: `No actor has the ISO code "${shorten(name, 40)}".` };
     }
     const slug = slugify(name);
     const known = this.byName.get(name) ?? this.bySlug.get(slug) ?? (/^[A-Z]{2}$/.test(name) ? this.byCode.get(name) : undefined);

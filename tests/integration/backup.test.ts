@@ -66,13 +66,13 @@ describe("backup and restore", () => {
 
     const file = path.join(dir, "backup.json");
     fs.writeFileSync(file, backup);
-    const dry = await importFile(restored.prisma, file, { mode: "dry-run", userId: null });
+    const dry = await importFile(restored.prisma, file, { mode: "dry-run", userId: null, canRestoreBackup: true });
     expect(dry.kind).toBe("json");
     expect(dry.errorRows).toBe(0);
     expect(dry.creates).toBe(parsed.events.length);
     expect(await restored.prisma.event.count()).toBe(0);
 
-    const report = await importFile(restored.prisma, file, { mode: "apply", userId: null });
+    const report = await importFile(restored.prisma, file, { mode: "apply", userId: null, canRestoreBackup: true });
     expect(report.applied).toBe(true);
     expect(await backupText(restored.prisma)).toBe(backup);
     expect(await exportCsv(restored.prisma)).toBe(await exportCsv(original.prisma));
@@ -84,7 +84,7 @@ describe("backup and restore", () => {
     const backup = await backupText(restored.prisma);
     const file = path.join(dir, "again.json");
     fs.writeFileSync(file, backup);
-    const report = await importFile(restored.prisma, file, { mode: "apply", userId: null });
+    const report = await importFile(restored.prisma, file, { mode: "apply", userId: null, canRestoreBackup: true });
     expect(report.applied).toBe(true);
     expect(report.unchanged).toBe(report.rows);
     expect(await backupText(restored.prisma)).toBe(backup);
@@ -93,7 +93,7 @@ describe("backup and restore", () => {
   it("rejects a file that is not a backup, writing nothing", async () => {
     const file = path.join(dir, "other.json");
     fs.writeFileSync(file, JSON.stringify({ hello: "world" }));
-    const report = await importFile(restored.prisma, file, { mode: "apply", userId: null });
+    const report = await importFile(restored.prisma, file, { mode: "apply", userId: null, canRestoreBackup: true });
     expect(report.applied).toBe(false);
     expect(report.fileErrors[0]?.message).toMatch(/neither a JSON export .* nor a Demarche backup/);
   });
