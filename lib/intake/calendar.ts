@@ -7,9 +7,9 @@ export type CalendarDay = { y: number; m: number; d: number };
 export function parseCalendarDay(value: string): CalendarDay | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m) return null;
-  const y = +m[1]!;
-  const mo = +m[2]!;
-  const d = +m[3]!;
+  const y = +(m[1] ?? "");
+  const mo = +(m[2] ?? "");
+  const d = +(m[3] ?? "");
   const check = new Date(Date.UTC(y, mo - 1, d));
   if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
   return { y, m: mo, d };

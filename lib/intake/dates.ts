@@ -78,8 +78,8 @@ const weekParser: chrono.Parser = {
   pattern: () => /\b(last|this|next|earlier this|later this|the previous|the past|the following|the coming)\s+(week|weekend)\b/i,
   extract: (context, match) => {
     const ref = referenceDay(context);
-    const which = match[1]!.toLowerCase();
-    const weekend = match[2]!.toLowerCase() === "weekend";
+    const which = (match[1] ?? "").toLowerCase();
+    const weekend = (match[2] ?? "").toLowerCase() === "weekend";
     const monday = addDays(ref, -((weekday(ref) + 6) % 7));
     let from: CalendarDay;
     let to: CalendarDay;
@@ -114,14 +114,14 @@ const dayRangeParser: chrono.Parser = {
     let d1: number, m1: number, d2: number, m2: number;
     if (match[1]) {
       d1 = +match[1];
-      d2 = +match[3]!;
-      m2 = monthOf(match[4]!);
+      d2 = +(match[3] ?? "");
+      m2 = monthOf((match[4] ?? ""));
       m1 = match[2] ? monthOf(match[2]) : m2;
     } else {
-      m1 = monthOf(match[5]!);
-      d1 = +match[6]!;
+      m1 = monthOf((match[5] ?? ""));
+      d1 = +(match[6] ?? "");
       m2 = match[7] ? monthOf(match[7]) : m1;
-      d2 = +match[8]!;
+      d2 = +(match[8] ?? "");
     }
     if (d1 < 1 || d2 < 1 || d1 > 31 || d2 > 31 || m1 < 1 || m2 < 1) return null;
     const year = match[9] ? Number(match[9]) : null;
@@ -152,8 +152,8 @@ const relativeDayParser: chrono.Parser = {
     if (match[1]) offset = 1;
     else if (match[2]) offset = 0;
     else {
-      const n = WORD_NUMBERS[match[3]!.toLowerCase()] ?? Number(match[3]);
-      offset = /week/i.test(match[4]!) ? n * 7 : n;
+      const n = WORD_NUMBERS[(match[3] ?? "").toLowerCase()] ?? Number(match[3]);
+      offset = /week/i.test((match[4] ?? "")) ? n * 7 : n;
     }
     // The components are placeholders; the offset is resolved against the anchor later.
     const result = context.createParsingResult(match.index ?? 0, match[0], { year: 2000, month: 1, day: 1 + offset });
@@ -286,7 +286,7 @@ export function findDates(sentence: string, context: DateContext): DateMention[]
       precision = coveringPrecision(from, to);
       span = { from: formatDay(from), to: formatDay(to), text };
     } else if (tags.has(TAG_YEAR)) {
-      const y = result.start.get("year")!;
+      const y = (result.start.get("year") ?? published.y);
       from = { y, m: 1, d: 1 };
       to = { y, m: 12, d: 31 };
       precision = "year";

@@ -92,6 +92,7 @@ export function prepareArticleText(raw: string): string {
     throw new IntakeInputError("too-large", `The article is larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MB; paste the article's text only.`);
   }
   // NUL or other C0 control characters (beyond tab and line breaks) mean a binary file.
+  // eslint-disable-next-line no-control-regex -- looking for control characters is the point
   const controls = raw.slice(0, 100_000).match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g)?.length ?? 0;
   if (raw.includes("\u0000") || controls > 8) {
     throw new IntakeInputError("binary", "This looks like a binary file, not an article's text.");
@@ -143,10 +144,10 @@ function validDay(y: number, m: number, d: number): string | null {
 export function detectPublicationDate(text: string): string | null {
   const head = text.slice(0, 1500);
   const patterns: Array<[RegExp, (m: RegExpMatchArray) => string | null]> = [
-    [new RegExp(`(?:${WEEKDAY_RE},?\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_RE},?\\s+(\\d{4})`, "i"), (m) => validDay(+m[3]!, monthNumber(m[2]!), +m[1]!)],
-    [new RegExp(`(?:${WEEKDAY_RE},?\\s+)?${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})`, "i"), (m) => validDay(+m[3]!, monthNumber(m[1]!), +m[2]!)],
-    [/\b(\d{4})-(\d{2})-(\d{2})\b/, (m) => validDay(+m[1]!, +m[2]!, +m[3]!)],
-    [/\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/, (m) => validDay(+m[3]!, +m[2]!, +m[1]!)],
+    [new RegExp(`(?:${WEEKDAY_RE},?\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_RE},?\\s+(\\d{4})`, "i"), (m) => validDay(+(m[3] ?? ""), monthNumber((m[2] ?? "")), +(m[1] ?? ""))],
+    [new RegExp(`(?:${WEEKDAY_RE},?\\s+)?${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})`, "i"), (m) => validDay(+(m[3] ?? ""), monthNumber((m[1] ?? "")), +(m[2] ?? ""))],
+    [/\b(\d{4})-(\d{2})-(\d{2})\b/, (m) => validDay(+(m[1] ?? ""), +(m[2] ?? ""), +(m[3] ?? ""))],
+    [/\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/, (m) => validDay(+(m[3] ?? ""), +(m[2] ?? ""), +(m[1] ?? ""))],
   ];
   let best: { index: number; date: string } | null = null;
   for (const [re, read] of patterns) {
@@ -174,9 +175,9 @@ const ABBREVIATIONS = new Set(
 function endsWithAbbreviation(segment: string): boolean {
   const m = segment.trimEnd().match(/(?:^|[\s("“])((?:\p{L}\.)+\p{L}?|\p{L}+)\.$/u);
   if (!m) return false;
-  const word = m[1]!.toLowerCase();
+  const word = (m[1] ?? "").toLowerCase();
   if (ABBREVIATIONS.has(word) || ABBREVIATIONS.has(word.replace(/\.$/, ""))) return true;
-  return /^\p{Lu}$/u.test(m[1]!); // an initial: "John F. Kennedy"
+  return /^\p{Lu}$/u.test((m[1] ?? "")); // an initial: "John F. Kennedy"
 }
 
 const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
@@ -188,6 +189,7 @@ export function splitSentences(text: string): Sentence[] {
   const paraRe = /[^\n]+/g;
   for (let pm = paraRe.exec(text); pm; pm = paraRe.exec(text)) {
     const para = pm[0];
+    const paraStart = pm.index;
     if (para.trim() === "") continue;
     let indexInParagraph = 0;
     let pending: { text: string; start: number } | null = null;
@@ -195,7 +197,7 @@ export function splitSentences(text: string): Sentence[] {
       if (!pending) return;
       const trimmedStart = pending.text.length - pending.text.trimStart().length;
       const t = pending.text.trim();
-      if (t !== "") sentences.push({ text: t, start: pm!.index + pending.start + trimmedStart, paragraph, indexInParagraph: indexInParagraph++ });
+      if (t !== "") sentences.push({ text: t, start: paraStart + pending.start + trimmedStart, paragraph, indexInParagraph: indexInParagraph++ });
       pending = null;
     };
     for (const seg of segmenter.segment(para)) {
