@@ -93,6 +93,7 @@ const LEXICON: Lexeme[] = [
   // Arms transfers.
   { type: "arms-transfer", re: /\b(?:purchas(?:e|ed|es|ing)|bought|buy(?:s|ing)?|acquir(?:ed|e|es|ing)|acquisition|deliver(?:ed|y|ies|s)?|sold|sell(?:s|ing)?|sale|supplied|took delivery)\b[^.;]{0,50}?\b(?:S-400s?|S-300|missiles?|weapons|arms|jets|fighters?|air defen[cs]e|drones|F-35s?|F-16s?|tanks|howitzers|components)\b/gi, strength: 2 },
   { type: "arms-transfer", re: /\bagreed the purchase\b/gi, strength: 3 },
+  { type: "arms-transfer", re: /\btook delivery of\b/gi, strength: 2 },
   { type: "arms-transfer", re: /\barms (?:deal|sale)s?\b/gi, strength: 2 },
 ];
 

@@ -25,6 +25,9 @@ const MAX_SENTENCES = 20_000;
 
 type Range = { start: number; end: number };
 
+/** A dated sentence without an event of its own ("Moscow responded in kind on 16 April."): the next sentence may tell the event. */
+type Lead = { sentenceIndex: number; date: DateMention; responseCue: string | null; text: string };
+
 /** A draft under construction, with what the later steps need. */
 type Working = {
   draft: Draft;
@@ -163,18 +166,20 @@ class ArticleRun {
   run(): Draft[] {
     const sentences = splitSentences(this.text).slice(0, MAX_SENTENCES);
     let lastDraftSentence = -2;
+    let lead: Lead | null = null;
     for (let s = 0; s < sentences.length; s++) {
       const sentence = sentences[s];
       if (!sentence) continue;
-      const made = this.sentence(sentence.text, s, lastDraftSentence === s - 1 ? this.working.at(-1) ?? null : null);
-      if (made > 0) lastDraftSentence = s;
+      const result = this.sentence(sentence.text, s, lastDraftSentence === s - 1 ? (this.working.at(-1) ?? null) : null, lead?.sentenceIndex === s - 1 ? lead : null);
+      if (result.made > 0) lastDraftSentence = s;
+      lead = result.lead;
     }
     this.respondsTo();
     return this.working.map((w) => w.draft);
   }
 
   /** Drafts the events of one sentence; returns how many drafts it made or extended. */
-  private sentence(sentence: string, sentenceIndex: number, previous: Working | null): number {
+  private sentence(sentence: string, sentenceIndex: number, previous: Working | null, lead: Lead | null): { made: number; lead: Lead | null } {
     const futureSentence = isFutureTense(sentence);
     const dates = findDates(sentence, { published: this.published, futureTense: futureSentence, anchor: this.anchor });
     const explicitDays = dates.filter((d) => d.precision === "day" && !d.deadline && d.span === null);
@@ -234,12 +239,20 @@ class ArticleRun {
         const date = this.pickDate(dates, clause, cue, masked);
         let dateInherited = false;
         const notes: string[] = [];
-        const chosen: DateMention | null = date;
+        let chosen: DateMention | null = date;
+        let leadCue: string | null = null;
         if (!chosen) {
           const continues = CONTINUATION_RE.test(sentence) || ALSO_RE.test(sentence);
-          if (!previous || !continues || dates.some((d) => !d.deadline)) continue;
-          dateInherited = true;
-          notes.push("Date inherited from the previous sentence, which this one continues.");
+          if (dates.some((d) => !d.deadline)) continue;
+          if (lead) {
+            chosen = { ...lead.date, start: -1, end: -1 };
+            leadCue = lead.responseCue;
+            dateInherited = true;
+            notes.push(`Date inherited from the previous sentence ("${clip(lead.text, 80)}"), which introduces this report.`);
+          } else if (previous && continues) {
+            dateInherited = true;
+            notes.push("Date inherited from the previous sentence, which this one continues.");
+          } else continue;
         }
         const deadline = dates.find((d) => d.deadline && d.start > cue.start - 10);
         const planned = Boolean(
@@ -249,7 +262,7 @@ class ArticleRun {
         const basis = bases[0] ?? null;
         const responseCue = RESPONSE_RE.exec(clauseText) ?? (clauses.length === 1 ? sentenceResponse : null);
         const cuesOut: Cue[] = [{ field: "type", start: cue.start, end: cue.end, text: cue.text }];
-        if (chosen) cuesOut.push({ field: "date", start: chosen.start, end: chosen.end, text: chosen.text });
+        if (chosen && chosen.start >= 0) cuesOut.push({ field: "date", start: chosen.start, end: chosen.end, text: chosen.text });
         for (const m of roles.initiators) cuesOut.push({ field: "initiator", start: m.start, end: m.end, text: m.text });
         for (const m of roles.targets) cuesOut.push({ field: "target", start: m.start, end: m.end, text: m.text });
         if (basis) cuesOut.push({ field: "legalBasis", start: basis.start, end: basis.end, text: basis.text });
@@ -293,7 +306,7 @@ class ArticleRun {
           draft,
           sentenceIndex,
           from,
-          responseCue: responseCue?.[0] ?? null,
+          responseCue: responseCue?.[0] ?? leadCue,
           initiatorKeys,
           targetKeys: new Set(targets.map(actorKey)),
         };
@@ -310,9 +323,14 @@ class ArticleRun {
         if (subject.length > 0) previousClauseInitiators = subject.slice(0, 1);
       }
     }
-    const lastDay = explicitDays.filter((d) => !d.anaphoric || true).at(-1);
+    const lastDay = explicitDays.at(-1);
     if (lastDay && lastDay.end - lastDay.start < sentence.length * 0.6) this.anchor = lastDay.from;
-    return made;
+    const ownDates = dates.filter((d) => !d.deadline);
+    const nextLead =
+      made === 0 && ownDates.length === 1 && ownDates[0] && ownDates[0].end - ownDates[0].start < sentence.length * 0.6
+        ? { sentenceIndex, date: ownDates[0], responseCue: sentenceResponse?.[0] ?? null, text: sentence }
+        : null;
+    return { made, lead: nextLead };
   }
 
   private adjustType(cue: TypeCue, after: string, before: string, clause: string): EventType {
@@ -389,6 +407,13 @@ class ArticleRun {
           initiators = bys;
           targets = targets.filter((t) => !bys.includes(t));
         }
+      }
+    }
+    if (initiators.length === 0 && cue.type === "statement") {
+      const speaker = clauseMentions.find((m) => !m.objectLike);
+      if (speaker) {
+        initiators = [speaker];
+        targets = targets.filter((t) => t !== speaker && actorKey(t.actor) !== actorKey(speaker.actor));
       }
     }
     if (initiators.length === 0) {
