@@ -162,6 +162,17 @@ const relativeDayParser: chrono.Parser = {
   },
 };
 
+/** "later that month", "the same month", "the following month", "a month later": months counted from the previous date. */
+const TAG_RELATIVE_MONTH = "demarche/relative-month";
+const relativeMonthParser: chrono.Parser = {
+  pattern: () => /\b(?:(later that month|earlier that month|that same month|the same month|that month)|(the following month|the next month|a month later))\b/i,
+  extract: (context, match) => {
+    const result = context.createParsingResult(match.index ?? 0, match[0], { year: 2000, month: match[1] ? 1 : 2, day: 1 });
+    result.addTag(TAG_RELATIVE_MONTH);
+    return result;
+  },
+};
+
 /**
  * Past bias: unless the sentence is about the future (chrono's `forwardDate`), a weekday,
  * a month or a day whose year the text leaves open is the latest one not after the
@@ -173,7 +184,7 @@ const pastBiasRefiner: chrono.Refiner = {
     const ref = referenceDay(context);
     for (const result of results) {
       if (isDeadline(context.text, result.index)) continue;
-      if (result.tags().has(TAG_RELATIVE_DAY) || result.tags().has(TAG_WEEK)) continue;
+      if (result.tags().has(TAG_RELATIVE_DAY) || result.tags().has(TAG_WEEK) || result.tags().has(TAG_RELATIVE_MONTH)) continue;
       const last = result.end ?? result.start;
       const startDay = componentsDay(result.start);
       const lastDay = componentsDay(last);
@@ -211,7 +222,7 @@ function isDeadline(text: string, index: number): boolean {
 
 const newsChrono = (() => {
   const parser = chrono.casual.clone();
-  parser.parsers.unshift(bareYearParser, weekParser, dayRangeParser, relativeDayParser);
+  parser.parsers.unshift(bareYearParser, weekParser, dayRangeParser, relativeDayParser, relativeMonthParser);
   parser.refiners.push(pastBiasRefiner);
   return parser;
 })();
@@ -219,7 +230,7 @@ const newsChrono = (() => {
 /** chrono's own readings that are not dates in news prose ("may" the verb, clock times). */
 function acceptable(result: chrono.ParsedResult, sentence: string): boolean {
   const tags = result.tags();
-  if (tags.has(TAG_YEAR) || tags.has(TAG_WEEK) || tags.has(TAG_RANGE) || tags.has(TAG_RELATIVE_DAY)) return true;
+  if (tags.has(TAG_YEAR) || tags.has(TAG_WEEK) || tags.has(TAG_RANGE) || tags.has(TAG_RELATIVE_DAY) || tags.has(TAG_RELATIVE_MONTH)) return true;
   const s = result.start;
   const dateLike = s.isCertain("day") || s.isCertain("month") || s.isCertain("year") || s.isCertain("weekday");
   if (!dateLike) return false;
@@ -267,6 +278,7 @@ export function findDates(sentence: string, context: DateContext): DateMention[]
   }
   const mentions: DateMention[] = [];
   let anchor = context.anchor;
+  let monthAnchor = context.anchor;
   for (const result of results) {
     if (!acceptable(result, sentence)) continue;
     const tags = result.tags();
@@ -274,12 +286,23 @@ export function findDates(sentence: string, context: DateContext): DateMention[]
     const start = result.index + (result.text.length - text.length);
     const end = result.index + result.text.length;
     const deadline = isDeadline(sentence, result.index);
+    if (/^since\b/i.test(result.text) || /\bsince\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, result.index - 12), result.index))) continue;
     let from: CalendarDay;
     let to: CalendarDay;
     let precision: DraftPrecision;
     let span: DateMention["span"] = null;
     let anaphoric = false;
-    if (tags.has(TAG_RELATIVE_DAY)) {
+    if (tags.has(TAG_RELATIVE_MONTH)) {
+      if (!monthAnchor) continue;
+      const plus = (result.start.get("month") ?? 1) - 1;
+      const m0 = monthAnchor.m - 1 + plus;
+      const y = monthAnchor.y + Math.floor(m0 / 12);
+      const m = (m0 % 12) + 1;
+      from = { y, m, d: 1 };
+      to = { y, m, d: daysInMonth(y, m) };
+      precision = "month";
+      anaphoric = true;
+    } else if (tags.has(TAG_RELATIVE_DAY)) {
       if (!anchor) continue;
       const offset = (result.start.get("day") ?? 1) - 1;
       from = to = addDays(anchor, offset);
@@ -322,7 +345,8 @@ export function findDates(sentence: string, context: DateContext): DateMention[]
     }
     // "earlier this month" / "earlier this year" never reach past the publication date.
     if (/^earlier this/i.test(sentence.slice(Math.max(0, result.index - 8), end).trim()) && compareDays(to, published) > 0) to = published;
-    if (precision === "day" && span === null && !deadline) anchor = from;
+    if (span === null && !deadline && !anaphoric && precision === "day") anchor = from;
+    if (span === null && !deadline && !anaphoric && precision !== "year") monthAnchor = from;
     const representative = from;
     mentions.push({
       start,

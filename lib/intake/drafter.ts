@@ -5,12 +5,12 @@
  */
 import type { EventType, SanctionMeasure } from "@/lib/events/vocabulary";
 import { foldText } from "@/lib/text/fold";
-import { ActorIndex, type ActorMention, type KnownActor } from "./actors";
+import { ActorIndex, SPEAKER_NOUNS, type ActorMention, type KnownActor } from "./actors";
 import { compareDays, dayNumber, parseCalendarDay, todayUtc, type CalendarDay } from "./calendar";
 import { NEGATION_RE, PERSONS_RE, RESPONSE_PHRASE_RE, RESPONSE_RE, THREAT_RE, findMeasures, findTypeCues, type TypeCue } from "./cues";
 import { findDates, isFutureTense, type DateMention } from "./dates";
 import { findLegalBases } from "./legal";
-import { IntakeInputError, checkPublicationDate, isProbablyEnglish, prepareArticleText, splitClauses, splitSentences } from "./text";
+import { IntakeInputError, checkPublicationDate, findParentheticals, isProbablyEnglish, prepareArticleText, splitClauses, splitSentences } from "./text";
 import type { Cue, Draft, DraftActor, DraftContext, DraftInput, DraftResult, Drafter, RespondsToCandidate } from "./types";
 
 export type RuleDrafterOptions = {
@@ -42,7 +42,7 @@ const CONTINUATION_RE =
   /^(?:It|They|He|She|This|These|Those|Its|Their|Also|In addition|Additionally|At the same time|The (?:move|decision|step|ministry|measures?|sanctions|order|package|statement|expulsions?|diplomats|office|list|duties|plants|ban))\b/;
 const ALSO_RE = /^(?:\S+\s+){0,4}also\b/i;
 const REPORTING_RE = /\b(?:said|says|told|announced|added|stated|declared|according to|wrote|insisted|argued)\b/gi;
-const TARGET_STOP_RE = /\b(?:over|for|after|because|amid|which|who|saying|citing|while|since|following|in response|in retaliation|whom|when|where|as part)\b/i;
+const TARGET_STOP_RE = /\b(?:over|for|after|because|amid|which|who|saying|citing|while|since|following|in response|in retaliation|whom|when|where|as part|backed by|supported by|in solidarity|including)\b/i;
 const LOCATION_BEFORE_RE = /\b(?:in|at|near|inside|outside|from the city of|across)\s+(?:the\s+)?(?:(?:eastern|western|northern|southern|central)\s+)?$/i;
 
 const SANCTION_TYPES = new Set<EventType>(["sanctions-imposed", "designation", "sanctions-threatened", "sanctions-eased", "countermeasure"]);
@@ -154,6 +154,8 @@ class ArticleRun {
   private readonly index: ActorIndex;
   private readonly working: Working[] = [];
   private anchor: CalendarDay | null = null;
+  private lastSubject: ActorMention | null = null;
+  private lastPerson: ActorMention | null = null;
 
   constructor(
     private readonly text: string,
@@ -200,11 +202,14 @@ class ArticleRun {
       else masked.push(range);
     }
 
+    const parentheticals = findParentheticals(sentence);
     const clauses: Range[] = [];
     for (const c of splitClauses(sentence)) {
       const start = c.start;
       const end = c.start + c.text.length;
-      const inner = ownClauses.filter((o) => o.start >= start && o.end <= end);
+      const inner = [...ownClauses, ...parentheticals.filter((p) => !ownClauses.some((o) => p.start < o.end && p.end > o.start))]
+        .filter((o) => o.start >= start && o.end <= end)
+        .sort((a, b) => a.start - b.start);
       let cursor = start;
       for (const o of inner) {
         if (o.start > cursor) clauses.push({ start: cursor, end: o.start });
@@ -216,7 +221,10 @@ class ArticleRun {
 
     let made = 0;
     let previousClauseInitiators: ActorMention[] = [];
-    const usable = mentions.filter((m) => !m.qualifier && !inRanges(m, masked) && !LOCATION_BEFORE_RE.test(sentence.slice(Math.max(0, m.start - 30), m.start)));
+    const clauseHasCue = (c: Range) => findTypeCues(sentence.slice(c.start, c.end)).length > 0;
+    const usable = mentions.filter(
+      (m) => !m.qualifier && !inRanges(m, masked) && (m.objectLike || !LOCATION_BEFORE_RE.test(sentence.slice(Math.max(0, m.start - 30), m.start))),
+    );
     const sentenceResponse = RESPONSE_RE.exec(sentence);
 
     for (const clause of clauses) {
@@ -227,7 +235,10 @@ class ArticleRun {
       if (cues.some((c) => c.type !== "statement")) cues = cues.filter((c) => c.type !== "statement");
       const seenTypes = new Set<EventType>();
       cues = cues.filter((c) => (seenTypes.has(c.type) ? false : (seenTypes.add(c.type), true)));
-      const clauseMentions = usable.filter((m) => m.start >= clause.start && m.end <= clause.end);
+      const clauseMentions = usable.filter((m) => m.start >= clause.start && m.end <= clause.end && (inRanges(clause, parentheticals) || !inRanges(m, parentheticals)));
+      const isParenthetical = parentheticals.some((p) => p.start === clause.start && p.end === clause.end);
+      const antecedent = isParenthetical ? usable.filter((m) => m.end <= clause.start).at(-1) : undefined;
+      let lastRoles: { initiators: ActorMention[]; targets: ActorMention[] } | null = null;
       for (let k = 0; k < cues.length; k++) {
         const cue = cues[k];
         if (!cue) continue;
@@ -235,8 +246,12 @@ class ArticleRun {
         const before = sentence.slice(Math.max(clause.start, cue.start - 45), cue.start);
         if (NEGATION_RE.test(before) || NEGATION_RE.test(cue.text)) continue;
         const type = this.adjustType(cue, sentence.slice(cue.start, nextCueStart), sentence.slice(clause.start, cue.start), clauseText);
-        const roles = this.roles(sentence, clause, cue, nextCueStart, clauseMentions, usable, previousClauseInitiators, previous, sentenceIndex);
-        const date = this.pickDate(dates, clause, cue, masked);
+        const coordinated = k > 0 && /\band\s+(?:the\s+|a\s+|also\s+|then\s+)?$/i.test(sentence.slice(Math.max(clause.start, cue.start - 12), cue.start));
+        const roles: { initiators: ActorMention[]; targets: ActorMention[] } = coordinated && lastRoles
+          ? { initiators: lastRoles.initiators, targets: this.roles(sentence, { start: cues[k - 1]?.end ?? clause.start, end: clause.end }, cue, nextCueStart, clauseMentions.filter((m) => m.start >= (cues[k - 1]?.end ?? 0)), usable, [], null, sentenceIndex, undefined).targets }
+          : this.roles(sentence, clause, cue, nextCueStart, clauseMentions, usable, previousClauseInitiators, previous, sentenceIndex, antecedent);
+        lastRoles = roles;
+        const date = this.pickDate(dates, clause, cue, masked, sentence, parentheticals, clauses, clauseHasCue);
         let dateInherited = false;
         const notes: string[] = [];
         let chosen: DateMention | null = date;
@@ -277,7 +292,16 @@ class ArticleRun {
         const initiators = this.withStates(roles.initiators);
         const targetsAll = this.withStates(roles.targets);
         const initiatorKeys = new Set(initiators.map(actorKey));
-        const targets = targetsAll.filter((t) => !initiatorKeys.has(actorKey(t)));
+        let targets = targetsAll.filter((t) => !initiatorKeys.has(actorKey(t)));
+        if (initiators.length === 0 && targets.length === 0) continue;
+        const recent = this.working.at(-1);
+        if (targets.length === 0 && recent && sentenceIndex - recent.sentenceIndex <= 2 && (SANCTION_TYPES.has(type) || type === "diplomatic-expulsion") && (SANCTION_TYPES.has(recent.draft.type) || recent.draft.type === "diplomatic-expulsion")) {
+          const inherited = recent.draft.targets.filter((t) => !initiatorKeys.has(actorKey(t)));
+          if (inherited.length > 0) {
+            targets = inherited;
+            notes.push("Targets taken from the previous draft (\"the same officials\", \"of their own\").");
+          }
+        }
         const from = chosen ? chosen.from : (previous?.from ?? this.published);
         const draft: Draft = {
           date: chosen ? chosen.date : (previous?.draft.date ?? ""),
@@ -323,6 +347,10 @@ class ArticleRun {
         if (subject.length > 0) previousClauseInitiators = subject.slice(0, 1);
       }
     }
+    const firstSubject = usable.find((m) => !m.objectLike && m.start < sentence.length * 0.5);
+    if (firstSubject) this.lastSubject = { ...firstSubject, start: -1, end: -1 };
+    const person = mentions.filter((m) => m.person).at(-1);
+    if (person) this.lastPerson = { ...person, start: -1, end: -1 };
     const lastDay = explicitDays.at(-1);
     if (lastDay && lastDay.end - lastDay.start < sentence.length * 0.6) this.anchor = lastDay.from;
     const ownDates = dates.filter((d) => !d.deadline);
@@ -352,13 +380,31 @@ class ArticleRun {
     return { list, cues: found };
   }
 
-  private pickDate(dates: DateMention[], clause: Range, cue: TypeCue, masked: Range[]): DateMention | null {
-    const candidates = dates.filter((d) => !d.deadline && !inRanges(d, masked));
-    const distance = (d: DateMention) => (d.end <= cue.start ? cue.start - d.end : d.start >= cue.end ? d.start - cue.end + 5 : 0);
+  private pickDate(
+    dates: DateMention[],
+    clause: Range,
+    cue: TypeCue,
+    masked: Range[],
+    sentence: string,
+    parentheticals: Range[],
+    clauses: Range[],
+    clauseHasCue: (c: Range) => boolean,
+  ): DateMention | null {
+    const inParenthetical = inRanges(clause, parentheticals);
+    const candidates = dates.filter((d) => !d.deadline && !inRanges(d, masked) && (inParenthetical || !inRanges(d, parentheticals)));
+    const distance = (d: DateMention) => {
+      const gap = d.end <= cue.start ? cue.start - d.end : d.start >= cue.end ? d.start - cue.end + 5 : 0;
+      const between = d.end <= cue.start ? sentence.slice(d.end, cue.start) : sentence.slice(cue.end, d.start);
+      return gap + (between.includes(",") ? 30 : 0);
+    };
     const inClause = candidates.filter((d) => d.start >= clause.start && d.end <= clause.end);
-    const pool = inClause.length > 0 ? inClause : candidates.filter((d) => !(d.start >= clause.start && d.end <= clause.end));
-    if (pool.length === 0) return null;
-    return [...pool].sort((a, b) => distance(a) - distance(b))[0] ?? null;
+    if (inClause.length > 0) return [...inClause].sort((a, b) => distance(a) - distance(b))[0] ?? null;
+    // Another clause's date, if that clause tells no event of its own.
+    const others = candidates.filter((d) => {
+      const home = clauses.find((c) => d.start >= c.start && d.end <= c.end);
+      return home !== undefined && home !== clause && !clauseHasCue(home) && !inRanges(home, parentheticals);
+    });
+    return [...others].sort((a, b) => distance(a) - distance(b))[0] ?? null;
   }
 
   private roles(
@@ -371,6 +417,7 @@ class ArticleRun {
     previousClauseInitiators: ActorMention[],
     previous: Working | null,
     sentenceIndex: number,
+    antecedent: ActorMention | undefined,
   ): { initiators: ActorMention[]; targets: ActorMention[] } {
     void sentenceIndex;
     const before = clauseMentions.filter((m) => m.end <= cue.start);
@@ -381,7 +428,7 @@ class ArticleRun {
     const inside = clauseMentions.filter((m) => m.start >= cue.start && m.end <= cue.end);
     const after = clauseMentions.filter((m) => m.start >= cue.end && m.end <= afterEnd);
     const isBy = (m: ActorMention) => /\bby\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, m.start - 8), m.start));
-    const passive = /\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$/i.test(sentence.slice(clause.start, cue.start));
+    const passive = !/^\S+ing\b/i.test(cue.text) && /\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$/i.test(sentence.slice(clause.start, cue.start));
     let initiators: ActorMention[];
     let targets: ActorMention[];
     if (passive) {
@@ -409,6 +456,16 @@ class ArticleRun {
         }
       }
     }
+    const speakerOf = (m: ActorMention) => SPEAKER_NOUNS.has(foldText(sentence.slice(m.end).replace(/^['’]s/, "").match(/^\s+([\p{L}-]+)/u)?.[1] ?? ""));
+    if (initiators.length === 0) {
+      // "Russia's ambassador … was recalled", "China's ambassador … warned", "US officials said".
+      const speaker = before.find(speakerOf) ?? (cue.type === "ambassador-recalled" ? after.find(speakerOf) : undefined);
+      if (speaker) {
+        initiators = [speaker];
+        targets = [...new Set([...before, ...after, ...inside])].filter((t) => t !== speaker && actorKey(t.actor) !== actorKey(speaker.actor) && (!passive || !before.includes(t) || t.objectLike));
+      }
+    }
+    if (initiators.length === 0 && antecedent) initiators = [antecedent];
     if (initiators.length === 0 && cue.type === "statement") {
       const speaker = clauseMentions.find((m) => !m.objectLike);
       if (speaker) {
@@ -423,6 +480,12 @@ class ArticleRun {
     }
     if (initiators.length === 0 && previous && (CONTINUATION_RE.test(sentence) || ALSO_RE.test(sentence) || /^\s*(?:On|In|The same)\b/.test(sentence))) {
       initiators = previous.draft.initiators.map((a) => ({ actor: a, start: -1, end: -1, text: a.mention, possessive: false, objectLike: false, qualifier: false, person: a.kind === "person" }));
+    }
+    if (initiators.length === 0) {
+      // "he suggested…", "the Foreign Ministry told…": the subject of the sentence before.
+      const pronoun = /\b(?:he|she)\b/i.test(sentence.slice(clause.start, cue.start));
+      const fallback = pronoun ? this.lastPerson : /^\s*(?:(?:On|In)\b[^,]*,\s*)?(?:the (?:Foreign )?Ministry|the ministry|the government|officials|it|they)\b/i.test(sentence) ? this.lastSubject : null;
+      if (fallback) initiators = [fallback];
     }
     // Meetings and agreements: "Biden and Putin met" has no target; "Blinken met Lavrov" does.
     const unique = (list: ActorMention[]) => list.filter((m, i) => list.findIndex((o) => actorKey(o.actor) === actorKey(m.actor) && o.actor.name === m.actor.name) === i);
@@ -455,13 +518,19 @@ class ArticleRun {
     const same = this.working.find(
       (o) =>
         o.draft.type === w.draft.type &&
-        o.draft.date === w.draft.date &&
-        o.draft.datePrecision === w.draft.datePrecision &&
+        (o.draft.date === w.draft.date || (o.draft.dateInherited === false && w.draft.dateInherited === false && (o.draft.date.startsWith(w.draft.date) || w.draft.date.startsWith(o.draft.date)))) &&
         (w.initiatorKeys.size === 0 || o.initiatorKeys.size === 0 || [...w.initiatorKeys].every((k) => o.initiatorKeys.has(k)) || [...o.initiatorKeys].every((k) => w.initiatorKeys.has(k))) &&
         (w.targetKeys.size === 0 || o.targetKeys.size === 0 || overlaps(w.targetKeys, o.targetKeys)),
     );
     if (!same) return false;
     const d = same.draft;
+    if (w.draft.date.length > d.date.length) {
+      // The later sentence is more precise ("earlier this month" then "on 15 April"): keep its date.
+      d.date = w.draft.date;
+      d.datePrecision = w.draft.datePrecision;
+      d.dateSpan = w.draft.dateSpan;
+      same.from = w.from;
+    }
     if (!d.legalBasis && w.draft.legalBasis) d.legalBasis = w.draft.legalBasis;
     d.measures = [...new Set([...d.measures, ...w.draft.measures])];
     for (const a of w.draft.initiators) if (!d.initiators.some((x) => x.name === a.name && x.kind === a.kind)) d.initiators.push(a);

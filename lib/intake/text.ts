@@ -214,12 +214,23 @@ export function splitSentences(text: string): Sentence[] {
 export type Clause = { text: string; start: number };
 
 /**
+ * Relative clauses set off by commas (", which Ankara took delivery of in 2019,"): their
+ * dates and actors belong to them, not to the clause around them. Offsets within the sentence.
+ */
+export function findParentheticals(sentence: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  const re = /,\s+(?:which|who|whom|whose|where)\b[^,;]*/g;
+  for (let m = re.exec(sentence); m; m = re.exec(sentence)) out.push({ start: m.index + 1, end: m.index + m[0].length });
+  return out;
+}
+
+/**
  * Splits a sentence into clauses where a new event can begin: semicolons, dashes and
  * ", and" / ", while" / ", but" joining two main clauses. Offsets are within the sentence.
  */
 export function splitClauses(sentence: string): Clause[] {
   const clauses: Clause[] = [];
-  const re = /\s*;\s*|\s+[—–]\s+|,\s+(?=(?:and|while|whereas|but|before|after which|prompting|which|who|whom|where)\s)|\s+(?=and then\s)/g;
+  const re = /\s*;\s*|\s+[—–]\s+|,\s+(?=(?:and|while|whereas|but|before|after which|prompting)\s)|\s+(?=and then\s)/g;
   let last = 0;
   for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
     if (m.index > last) clauses.push({ text: sentence.slice(last, m.index), start: last });
