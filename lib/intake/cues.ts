@@ -146,8 +146,8 @@ export function findMeasures(text: string): Array<{ measure: SanctionMeasure; st
 
 /** Phrases saying that the event answers another one. */
 export const RESPONSE_RE =
-  /\b(?:in (?:retaliation|response|reply|return) (?:for|to|against)|retaliat(?:ed|ing|es|e)(?: against)?|retaliatory|tit-for-tat|responded in kind|respond(?:ed|ing)? (?:to|by)|in kind|a (?:forced |legitimate and necessary |direct )?response to|as a response|condemned the (?:move|decision|sanctions|order|expulsions?)|hit back|mirror(?:ed|ing)?|reciprocal|punishment for|retaliating)\b/i;
+  /\b(?:in (?:retaliation|response|reply|return) (?:for|to|against)|retaliat(?:ed|ing|es|e)(?: against)?|retaliatory|tit-for-tat|responded in kind|respond(?:ed|ing)? (?:to|by)|in kind|a (?:forced |legitimate and necessary |direct )?response to|as a response|condemned the (?:move|decision|sanctions|order|expulsions?)|hit back|mirror(?:ed|ing)?|reciprocal|punishment for|retaliating|(?:hours|a day|days|weeks?) after|hits? back)\b/i;
 
 /** Where a phrase naming an earlier event starts ("in response to Washington's sanctions"). */
 export const RESPONSE_PHRASE_RE =
-  /\b(?:in (?:retaliation|response|reply|return) (?:for|to|against)|retaliating (?:against|for)|a (?:forced |legitimate and necessary |direct )?response to|responding to|punishment for|over (?:the |its |their |his |her |alleged )|after (?:the |its |their |a |an )|following (?:the |its |their |a )|for (?:its|their|the) (?:purchase|role|part)|because of|in solidarity with|since (?:the )?|(?<=\b(?:condemned|denounced|criticised|criticized|rejected|protested against)\s)(?:the|its|their|this)\s)/gi;
+  /\b(?:in (?:retaliation|response|reply|return) (?:for|to|against)|retaliating (?:against|for)|a (?:forced |legitimate and necessary |direct )?response to|responding to|punishment for|over (?!the (?:weekend|past|last|next|coming|years?|months?)\b|\d)|retaliated against |after (?:the |its |their |a |an )|following (?:the |its |their |a )|for (?:its|their|the) (?:purchase|role|part)|because of|in solidarity with|since (?:the )?|(?<=\b(?:condemned|denounced|criticised|criticized|rejected|protested against)\s)(?:the|its|their|this)\s)/gi;

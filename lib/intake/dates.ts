@@ -146,17 +146,19 @@ const dayRangeParser: chrono.Parser = {
 const WORD_NUMBERS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 const relativeDayParser: chrono.Parser = {
   pattern: () =>
-    /\b(?:(the (?:next|following) day|the day after|the next morning)|(the same day|that day|that same day|on the same day)|(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (days?|weeks?) (later|afterwards|after that))\b/i,
+    /\b(?:(the (?:next|following) day|the day after|the next morning)|(the same day|that day|that same day|on the same day)|(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (days?|weeks?) (later|afterwards|after that|after|before))\b/i,
   extract: (context, match) => {
     let offset = 0;
     if (match[1]) offset = 1;
     else if (match[2]) offset = 0;
     else {
       const n = WORD_NUMBERS[(match[3] ?? "").toLowerCase()] ?? Number(match[3]);
-      offset = /week/i.test((match[4] ?? "")) ? n * 7 : n;
+      // "a day after Prague expelled…" dates Prague's step one day before the day just named.
+      const sign = (match[5] ?? "").toLowerCase() === "after" ? -1 : 1;
+      offset = sign * (/week/i.test(match[4] ?? "") ? n * 7 : n);
     }
     // The components are placeholders; the offset is resolved against the anchor later.
-    const result = context.createParsingResult(match.index ?? 0, match[0], { year: 2000, month: 1, day: 1 + offset });
+    const result = context.createParsingResult(match.index ?? 0, match[0], { year: 2000, month: 6, day: 15 + offset });
     result.addTag(TAG_RELATIVE_DAY);
     return result;
   },
@@ -165,7 +167,7 @@ const relativeDayParser: chrono.Parser = {
 /** "later that month", "the same month", "the following month", "a month later": months counted from the previous date. */
 const TAG_RELATIVE_MONTH = "demarche/relative-month";
 const relativeMonthParser: chrono.Parser = {
-  pattern: () => /\b(?:(later that month|earlier that month|that same month|the same month|that month)|(the following month|the next month|a month later))\b/i,
+  pattern: () => /\b(?:(later that month|earlier that month|that same month|the same month|that month|(?:a few |several )?days later|within days)|(the following month|the next month|a month later))\b/i,
   extract: (context, match) => {
     const result = context.createParsingResult(match.index ?? 0, match[0], { year: 2000, month: match[1] ? 1 : 2, day: 1 });
     result.addTag(TAG_RELATIVE_MONTH);
@@ -265,8 +267,11 @@ function formatAt(day: CalendarDay, precision: DraftPrecision): string {
 }
 
 /** The dates a sentence states, in text order. */
+const DATE_HINT_RE = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|tomorrow|today|tonight|week|weekend|month|year|ago|later|earlier|day|days|spring|summer|autumn|fall|winter)/i;
+
 export function findDates(sentence: string, context: DateContext): DateMention[] {
   const { published } = context;
+  if (!DATE_HINT_RE.test(sentence)) return [];
   const reference = { instant: new Date(Date.UTC(published.y, published.m - 1, published.d, 12)), timezone: 0 };
   // Past bias everywhere, except for a date whose own clause speaks of the future ("will
   // meet on Friday"): those are read again with chrono's forward dating.
@@ -304,7 +309,7 @@ export function findDates(sentence: string, context: DateContext): DateMention[]
       anaphoric = true;
     } else if (tags.has(TAG_RELATIVE_DAY)) {
       if (!anchor) continue;
-      const offset = (result.start.get("day") ?? 1) - 1;
+      const offset = dayNumber({ y: 2000, m: result.start.get("month") ?? 6, d: result.start.get("day") ?? 15 }) - dayNumber({ y: 2000, m: 6, d: 15 });
       from = to = addDays(anchor, offset);
       precision = "day";
       anaphoric = true;

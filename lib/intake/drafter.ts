@@ -40,6 +40,7 @@ type Working = {
 
 const CONTINUATION_RE =
   /^(?:It|They|He|She|This|These|Those|Its|Their|Also|In addition|Additionally|At the same time|The (?:move|decision|step|ministry|measures?|sanctions|order|package|statement|expulsions?|diplomats|office|list|duties|plants|ban))\b/;
+const EXPLICIT_DAY_RE = /\b\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/;
 const ALSO_RE = /^(?:\S+\s+){0,4}also\b/i;
 const REPORTING_RE = /\b(?:said|says|told|announced|added|stated|declared|according to|wrote|insisted|argued)\b/gi;
 const TARGET_STOP_RE = /\b(?:over|for|after|because|amid|which|who|saying|citing|while|since|following|in response|in retaliation|whom|when|where|as part|backed by|supported by|in solidarity|including)\b/i;
@@ -183,7 +184,9 @@ class ArticleRun {
   /** Drafts the events of one sentence; returns how many drafts it made or extended. */
   private sentence(sentence: string, sentenceIndex: number, previous: Working | null, lead: Lead | null): { made: number; lead: Lead | null } {
     const futureSentence = isFutureTense(sentence);
-    const dates = findDates(sentence, { published: this.published, futureTense: futureSentence, anchor: this.anchor });
+    // Work bound: chrono only reads sentences that can hold an event, introduce one or anchor "the next day".
+    const worthDating = findTypeCues(sentence).length > 0 || RESPONSE_RE.test(sentence) || EXPLICIT_DAY_RE.test(sentence);
+    const dates = worthDating ? findDates(sentence, { published: this.published, futureTense: futureSentence, anchor: this.anchor }) : [];
     const explicitDays = dates.filter((d) => d.precision === "day" && !d.deadline && d.span === null);
     const mentions = this.index.mentions(sentence);
     const bases = findLegalBases(sentence, this.context.legalBases);
@@ -195,7 +198,7 @@ class ArticleRun {
     RESPONSE_PHRASE_RE.lastIndex = 0;
     for (let m = RESPONSE_PHRASE_RE.exec(sentence); m; m = RESPONSE_PHRASE_RE.exec(sentence)) {
       const rest = sentence.slice(m.index);
-      const stop = rest.slice(m[0].length).search(/[,;:—–]|\.\s|\.$|\b(?:and|but)\s+(?:it|they|the|also|on)\b/);
+      const stop = rest.slice(m[0].length).search(/[,;:—–]|\.\s|\.$|\b(?:and|but)\s+(?:it|they|the|also|on|\w+ed)\b/);
       const end = m.index + m[0].length + (stop < 0 ? rest.length - m[0].length : stop);
       const range = { start: m.index, end };
       if (dates.some((d) => d.start >= range.start && d.end <= range.end && !d.deadline)) ownClauses.push(range);
@@ -221,7 +224,13 @@ class ArticleRun {
 
     let made = 0;
     let previousClauseInitiators: ActorMention[] = [];
-    const clauseHasCue = (c: Range) => findTypeCues(sentence.slice(c.start, c.end)).length > 0;
+    const cueMemo = new Map<string, boolean>();
+    const clauseHasCue = (c: Range) => {
+      const key = `${c.start}:${c.end}`;
+      let has = cueMemo.get(key);
+      if (has === undefined) cueMemo.set(key, (has = findTypeCues(sentence.slice(c.start, c.end)).length > 0));
+      return has;
+    };
     const usable = mentions.filter(
       (m) => !m.qualifier && !inRanges(m, masked) && (m.objectLike || !LOCATION_BEFORE_RE.test(sentence.slice(Math.max(0, m.start - 30), m.start))),
     );
@@ -233,8 +242,16 @@ class ArticleRun {
         .map((c) => ({ ...c, start: c.start + clause.start, end: c.end + clause.start }))
         .filter((c) => !inRanges(c, masked));
       if (cues.some((c) => c.type !== "statement")) cues = cues.filter((c) => c.type !== "statement");
-      const seenTypes = new Set<EventType>();
-      cues = cues.filter((c) => (seenTypes.has(c.type) ? false : (seenTypes.add(c.type), true)));
+      // One draft per type and clause, unless the clause dates two steps of the same kind
+      // ("agreed the purchase in 2017 and took delivery in July 2019").
+      const clauseDates = dates.filter((d) => !d.deadline && d.start >= clause.start && d.end <= clause.end).length;
+      const lastOfType = new Map<EventType, TypeCue>();
+      cues = cues.filter((c) => {
+        const prior = lastOfType.get(c.type);
+        if (prior && !(clauseDates >= 2 && c.start - prior.end > 15)) return false;
+        lastOfType.set(c.type, c);
+        return true;
+      });
       const clauseMentions = usable.filter((m) => m.start >= clause.start && m.end <= clause.end && (inRanges(clause, parentheticals) || !inRanges(m, parentheticals)));
       const isParenthetical = parentheticals.some((p) => p.start === clause.start && p.end === clause.end);
       const antecedent = isParenthetical ? usable.filter((m) => m.end <= clause.start).at(-1) : undefined;
@@ -402,7 +419,9 @@ class ArticleRun {
     // Another clause's date, if that clause tells no event of its own.
     const others = candidates.filter((d) => {
       const home = clauses.find((c) => d.start >= c.start && d.end <= c.end);
-      return home !== undefined && home !== clause && !clauseHasCue(home) && !inRanges(home, parentheticals);
+      if (home === undefined || home === clause || inRanges(home, parentheticals)) return false;
+      // "…on the same day, and the United States designated two of them": one report, one date.
+      return !clauseHasCue(home) || /^\s*and\b/i.test(sentence.slice(clause.start, clause.end));
     });
     return [...others].sort((a, b) => distance(a) - distance(b))[0] ?? null;
   }
@@ -484,7 +503,7 @@ class ArticleRun {
     if (initiators.length === 0) {
       // "he suggested…", "the Foreign Ministry told…": the subject of the sentence before.
       const pronoun = /\b(?:he|she)\b/i.test(sentence.slice(clause.start, cue.start));
-      const fallback = pronoun ? this.lastPerson : /^\s*(?:(?:On|In)\b[^,]*,\s*)?(?:the (?:Foreign )?Ministry|the ministry|the government|officials|it|they)\b/i.test(sentence) ? this.lastSubject : null;
+      const fallback = pronoun ? this.lastPerson : /^\s*(?:(?:On|In)\b[^,]*?,?\s*)?(?:the (?:Foreign )?Ministry|the ministry|the government|officials|it|they)\b/i.test(sentence) ? this.lastSubject : null;
       if (fallback) initiators = [fallback];
     }
     // Meetings and agreements: "Biden and Putin met" has no target; "Blinken met Lavrov" does.
@@ -554,7 +573,7 @@ class ArticleRun {
         const earlier = ws[i];
         if (!earlier || i === j) continue;
         const gap = dayNumber(later.from) - dayNumber(earlier.from);
-        if (gap < 0 || (gap === 0 && earlier.draft.date === later.draft.date && i > j && later.responseCue === null)) continue;
+        if (gap < 0 || (gap === 0 && i > j && later.responseCue === null)) continue;
         if (earlier.draft.planned && !later.draft.planned) continue;
         const swappedFull = overlaps(earlier.initiatorKeys, later.targetKeys) && overlaps(earlier.targetKeys, later.initiatorKeys);
         const swappedHalf = overlaps(earlier.initiatorKeys, later.targetKeys) || (overlaps(earlier.targetKeys, later.initiatorKeys) && !overlaps(earlier.initiatorKeys, later.initiatorKeys));
@@ -567,6 +586,9 @@ class ArticleRun {
         } else if (swappedFull && gap <= 60 && compat >= 0.5) {
           score = 0.25 + 0.3 * compat - gap / 600;
           reason = "initiator and target swapped, compatible type";
+        } else if (swappedHalf && gap <= 31 && compat >= 0.6 && !overlaps(earlier.initiatorKeys, later.initiatorKeys)) {
+          score = 0.21 + 0.1 * compat - gap / 1000;
+          reason = "the earlier event's target acts, compatible type";
         }
         if (score <= 0.2) continue;
         candidates.push({ draftIndex: i, title: earlier.draft.title, date: earlier.draft.date, score: Math.round(score * 100) / 100, reason });
