@@ -126,7 +126,7 @@ function baseIndex(): { layer: Layer; stateByIso: Map<string, KnownActor> } {
  * gazetteer entry that the context also knows resolves to the context's actor and id.
  */
 /** Nouns for people who speak or act for a state: "China's ambassador warned", "US officials said". */
-export const SPEAKER_NOUNS = new Set("ambassador envoy spokesman spokeswoman spokesperson officials official minister ministry government president leader diplomats authorities".split(" "));
+export const SPEAKER_NOUNS = new Set("ambassador envoy spokesman spokeswoman spokesperson officials official minister ministry government president leader authorities".split(" "));
 
 export class ActorIndex {
   private readonly overlay: Layer = new Map();

@@ -42,6 +42,8 @@ export type DateContext = {
   futureTense: boolean;
   /** The previous explicit day in the article, for "the next day". */
   anchor: CalendarDay | null;
+  /** The previous explicit day or month, for "later that month" (defaults to `anchor`). */
+  monthAnchor?: CalendarDay | null;
 };
 
 const TAG_YEAR = "demarche/year";
@@ -283,7 +285,7 @@ export function findDates(sentence: string, context: DateContext): DateMention[]
   }
   const mentions: DateMention[] = [];
   let anchor = context.anchor;
-  let monthAnchor = context.anchor;
+  let monthAnchor = context.monthAnchor ?? context.anchor;
   for (const result of results) {
     if (!acceptable(result, sentence)) continue;
     const tags = result.tags();

@@ -46,6 +46,8 @@ const REPORTING_RE = /\b(?:said|says|told|announced|added|stated|declared|accord
 const TARGET_STOP_RE = /\b(?:over|for|after|because|amid|which|who|saying|citing|while|since|following|in response|in retaliation|whom|when|where|as part|backed by|supported by|in solidarity|including)\b/i;
 const LOCATION_BEFORE_RE = /\b(?:in|at|near|inside|outside|from the city of|across)\s+(?:the\s+)?(?:(?:eastern|western|northern|southern|central)\s+)?$/i;
 
+/** Types whose actor is often named by a speaker noun ("China's ambassador warned"). */
+const SPEECH_TYPES = new Set<EventType>(["statement", "sanctions-threatened", "ambassador-recalled", "meeting"]);
 const SANCTION_TYPES = new Set<EventType>(["sanctions-imposed", "designation", "sanctions-threatened", "sanctions-eased", "countermeasure"]);
 const DIPLOMATIC_TYPES = new Set<EventType>(["diplomatic-expulsion", "ambassador-recalled"]);
 
@@ -155,8 +157,10 @@ class ArticleRun {
   private readonly index: ActorIndex;
   private readonly working: Working[] = [];
   private anchor: CalendarDay | null = null;
+  private monthAnchor: CalendarDay | null = null;
   private lastSubject: ActorMention | null = null;
   private lastPerson: ActorMention | null = null;
+  private currentParentheticals: Range[] = [];
 
   constructor(
     private readonly text: string,
@@ -186,7 +190,7 @@ class ArticleRun {
     const futureSentence = isFutureTense(sentence);
     // Work bound: chrono only reads sentences that can hold an event, introduce one or anchor "the next day".
     const worthDating = findTypeCues(sentence).length > 0 || RESPONSE_RE.test(sentence) || EXPLICIT_DAY_RE.test(sentence);
-    const dates = worthDating ? findDates(sentence, { published: this.published, futureTense: futureSentence, anchor: this.anchor }) : [];
+    const dates = worthDating ? findDates(sentence, { published: this.published, futureTense: futureSentence, anchor: this.anchor, monthAnchor: this.monthAnchor }) : [];
     const explicitDays = dates.filter((d) => d.precision === "day" && !d.deadline && d.span === null);
     const mentions = this.index.mentions(sentence);
     const bases = findLegalBases(sentence, this.context.legalBases);
@@ -206,6 +210,7 @@ class ArticleRun {
     }
 
     const parentheticals = findParentheticals(sentence);
+    this.currentParentheticals = parentheticals;
     const clauses: Range[] = [];
     for (const c of splitClauses(sentence)) {
       const start = c.start;
@@ -268,7 +273,7 @@ class ArticleRun {
           ? { initiators: lastRoles.initiators, targets: this.roles(sentence, { start: cues[k - 1]?.end ?? clause.start, end: clause.end }, cue, nextCueStart, clauseMentions.filter((m) => m.start >= (cues[k - 1]?.end ?? 0)), usable, [], null, sentenceIndex, undefined).targets }
           : this.roles(sentence, clause, cue, nextCueStart, clauseMentions, usable, previousClauseInitiators, previous, sentenceIndex, antecedent);
         lastRoles = roles;
-        const date = this.pickDate(dates, clause, cue, masked, sentence, parentheticals, clauses, clauseHasCue);
+        const date = this.pickDate(dates, clause, cue, masked, sentence, parentheticals, clauses, clauseHasCue, cues[k - 1]?.end ?? -1);
         let dateInherited = false;
         const notes: string[] = [];
         let chosen: DateMention | null = date;
@@ -312,7 +317,7 @@ class ArticleRun {
         let targets = targetsAll.filter((t) => !initiatorKeys.has(actorKey(t)));
         if (initiators.length === 0 && targets.length === 0) continue;
         const recent = this.working.at(-1);
-        if (targets.length === 0 && recent && sentenceIndex - recent.sentenceIndex <= 2 && (SANCTION_TYPES.has(type) || type === "diplomatic-expulsion") && (SANCTION_TYPES.has(recent.draft.type) || recent.draft.type === "diplomatic-expulsion")) {
+        if (targets.length === 0 && recent && sentenceIndex - recent.sentenceIndex <= 2 && /\b(?:the same|matching|of their own|of its own|similar|likewise|too|as well|in solidarity)\b/i.test(sentence) && (SANCTION_TYPES.has(type) || type === "diplomatic-expulsion") && (SANCTION_TYPES.has(recent.draft.type) || recent.draft.type === "diplomatic-expulsion")) {
           const inherited = recent.draft.targets.filter((t) => !initiatorKeys.has(actorKey(t)));
           if (inherited.length > 0) {
             targets = inherited;
@@ -368,6 +373,8 @@ class ArticleRun {
     if (firstSubject) this.lastSubject = { ...firstSubject, start: -1, end: -1 };
     const person = mentions.filter((m) => m.person).at(-1);
     if (person) this.lastPerson = { ...person, start: -1, end: -1 };
+    const lastMonthOrDay = dates.filter((d) => !d.deadline && d.span === null && d.precision !== "year" && !d.future && d.end - d.start < sentence.length * 0.6).at(-1);
+    if (lastMonthOrDay) this.monthAnchor = lastMonthOrDay.from;
     const lastDay = explicitDays.at(-1);
     if (lastDay && lastDay.end - lastDay.start < sentence.length * 0.6) this.anchor = lastDay.from;
     const ownDates = dates.filter((d) => !d.deadline);
@@ -406,13 +413,16 @@ class ArticleRun {
     parentheticals: Range[],
     clauses: Range[],
     clauseHasCue: (c: Range) => boolean,
+    previousCueEnd: number,
   ): DateMention | null {
     const inParenthetical = inRanges(clause, parentheticals);
     const candidates = dates.filter((d) => !d.deadline && !inRanges(d, masked) && (inParenthetical || !inRanges(d, parentheticals)));
     const distance = (d: DateMention) => {
       const gap = d.end <= cue.start ? cue.start - d.end : d.start >= cue.end ? d.start - cue.end + 5 : 0;
       const between = d.end <= cue.start ? sentence.slice(d.end, cue.start) : sentence.slice(cue.end, d.start);
-      return gap + (between.includes(",") ? 30 : 0);
+      // A date between the previous cue and this one belongs to the previous cue ("agreed … in 2017 and took delivery … in July 2019").
+      const previousOwns = previousCueEnd >= 0 && d.start >= previousCueEnd && d.end <= cue.start;
+      return gap + (between.includes(",") ? 30 : 0) + (previousOwns ? 25 : 0);
     };
     const inClause = candidates.filter((d) => d.start >= clause.start && d.end <= clause.end);
     if (inClause.length > 0) return [...inClause].sort((a, b) => distance(a) - distance(b))[0] ?? null;
@@ -476,7 +486,7 @@ class ArticleRun {
       }
     }
     const speakerOf = (m: ActorMention) => SPEAKER_NOUNS.has(foldText(sentence.slice(m.end).replace(/^['’]s/, "").match(/^\s+([\p{L}-]+)/u)?.[1] ?? ""));
-    if (initiators.length === 0) {
+    if (initiators.length === 0 && SPEECH_TYPES.has(cue.type)) {
       // "Russia's ambassador … was recalled", "China's ambassador … warned", "US officials said".
       const speaker = before.find(speakerOf) ?? (cue.type === "ambassador-recalled" ? after.find(speakerOf) : undefined);
       if (speaker) {
@@ -493,8 +503,8 @@ class ArticleRun {
       }
     }
     if (initiators.length === 0) {
-      const sentenceSubject = sentenceMentions.filter((m) => m.end <= clause.start && !m.objectLike);
-      if (sentenceSubject.length > 0) initiators = sentenceSubject.slice(0, 2);
+      const sentenceSubject = sentenceMentions.filter((m) => m.end <= clause.start && !m.objectLike && !inRanges(m, this.currentParentheticals));
+      if (sentenceSubject.length > 0) initiators = sentenceSubject.slice(0, 1);
       else if (previousClauseInitiators.length > 0) initiators = previousClauseInitiators;
     }
     if (initiators.length === 0 && previous && (CONTINUATION_RE.test(sentence) || ALSO_RE.test(sentence) || /^\s*(?:On|In|The same)\b/.test(sentence))) {
@@ -502,7 +512,7 @@ class ArticleRun {
     }
     if (initiators.length === 0) {
       // "he suggested…", "the Foreign Ministry told…": the subject of the sentence before.
-      const pronoun = /\b(?:he|she)\b/i.test(sentence.slice(clause.start, cue.start));
+      const pronoun = /\b(?:he|she)\b/i.test(sentence.slice(clause.start, clause.end));
       const fallback = pronoun ? this.lastPerson : /^\s*(?:(?:On|In)\b[^,]*?,?\s*)?(?:the (?:Foreign )?Ministry|the ministry|the government|officials|it|they)\b/i.test(sentence) ? this.lastSubject : null;
       if (fallback) initiators = [fallback];
     }
