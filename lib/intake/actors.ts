@@ -243,7 +243,7 @@ export class ActorIndex {
           objectLike:
             OBJECT_NOUNS.has(nextKey) ||
             (last.possessive && next !== undefined && /^\p{Ll}/u.test(next.raw) && !SUBJECT_NOUNS.has(nextKey)) ||
-            (next !== undefined && /^\p{Ll}/u.test(next.raw) && OBJECT_NOUNS.has(tokens[i + n + 1]?.key ?? "")),
+            (next !== undefined && /^\p{Ll}/u.test(next.raw) && !/(?:ed|s)$/.test(next.raw) && OBJECT_NOUNS.has(tokens[i + n + 1]?.key ?? "")),
           qualifier: false,
           person: entry.actor.kind === "person",
         };

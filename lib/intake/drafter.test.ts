@@ -169,6 +169,17 @@ describe("draftArticle", () => {
   });
 });
 
+describe("work bounds", () => {
+  it("reads a near-2 MB paste without full stops within the bound and says it stopped", () => {
+    const unit = "Russia expelled ten US diplomats on 15 April and the United States imposed sanctions on Russia in 2019 ";
+    const started = Date.now();
+    const result = draftArticle({ text: unit.repeat(Math.floor(1_900_000 / unit.length)), published: "2021-04-29" }, EMPTY, TODAY);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(result.drafts.length).toBeGreaterThan(0);
+    expect(result.messages?.join(" ")).toMatch(/only its first/);
+  }, 30_000);
+});
+
 describe("draft CLI", () => {
   function io(stdin = "") {
     const out: string[] = [];

@@ -20,8 +20,12 @@ export type RuleDrafterOptions = {
   maxDrafts?: number;
 };
 
-/** Work bound: a 2 MB paste has ~20,000 sentences; the drafter reads at most this many. */
-const MAX_SENTENCES = 20_000;
+/** Work bounds: at most this many sentences are read (about 35,000 words, seven times a long article)… */
+export const MAX_SENTENCES = 1_500;
+/** …each at most this long (a paste without full stops is read in pieces)… */
+const MAX_SENTENCE_CHARS = 800;
+/** …and at most this much text in all (about 33,000 words). */
+export const MAX_READ_CHARS = 200_000;
 
 type Range = { start: number; end: number };
 
@@ -139,9 +143,11 @@ export class RuleDrafter implements Drafter {
     if (!isProbablyEnglish(text)) {
       return { drafts: [], messages: ["The article does not look like English text; the drafter reads English only, so it proposes no drafts."] };
     }
-    const run = new ArticleRun(text, published, context);
-    const drafts = run.run().slice(0, this.options.maxDrafts ?? 200);
+    const maxDrafts = this.options.maxDrafts ?? 200;
+    const run = new ArticleRun(text, published, context, maxDrafts);
+    const drafts = run.run().slice(0, maxDrafts);
     const messages = drafts.length === 0 ? ["No dated events were found in the article."] : [];
+    if (run.truncated) messages.push(`The article is long: only its first ${MAX_SENTENCES} sentences (${MAX_READ_CHARS / 1000}k characters) or ${maxDrafts} drafts were read; paste one article at a time.`);
     return messages.length > 0 ? { drafts, messages } : { drafts };
   }
 }
@@ -161,22 +167,44 @@ class ArticleRun {
   private lastSubject: ActorMention | null = null;
   private lastPerson: ActorMention | null = null;
   private currentParentheticals: Range[] = [];
+  truncated = false;
 
   constructor(
     private readonly text: string,
     private readonly published: CalendarDay,
     private readonly context: DraftContext,
+    private readonly maxDrafts: number,
   ) {
     this.index = new ActorIndex(context);
   }
 
   run(): Draft[] {
-    const sentences = splitSentences(this.text).slice(0, MAX_SENTENCES);
+    const all = splitSentences(this.text).flatMap((s) => {
+      if (s.text.length <= MAX_SENTENCE_CHARS) return [s];
+      const pieces: typeof s[] = [];
+      let rest = s.text;
+      while (rest.length > 0 && pieces.length < MAX_SENTENCES) {
+        let cut = rest.length <= MAX_SENTENCE_CHARS ? rest.length : rest.lastIndexOf(" ", MAX_SENTENCE_CHARS);
+        if (cut <= 0) cut = MAX_SENTENCE_CHARS;
+        pieces.push({ ...s, text: rest.slice(0, cut).trim() });
+        rest = rest.slice(cut).trimStart();
+      }
+      return pieces;
+    });
+    let budget = MAX_READ_CHARS;
+    let count = 0;
+    while (count < all.length && count < MAX_SENTENCES && budget > 0) budget -= all[count++]?.text.length ?? 0;
+    this.truncated = count < all.length;
+    const sentences = all.slice(0, count);
     let lastDraftSentence = -2;
     let lead: Lead | null = null;
     for (let s = 0; s < sentences.length; s++) {
       const sentence = sentences[s];
       if (!sentence) continue;
+      if (this.working.length >= this.maxDrafts) {
+        this.truncated = true;
+        break;
+      }
       const result = this.sentence(sentence.text, s, lastDraftSentence === s - 1 ? (this.working.at(-1) ?? null) : null, lead?.sentenceIndex === s - 1 ? lead : null);
       if (result.made > 0) lastDraftSentence = s;
       lead = result.lead;

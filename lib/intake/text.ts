@@ -193,6 +193,29 @@ function endsWithAbbreviation(segment: string): boolean {
 
 const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
 
+/**
+ * A long paragraph in pieces of about 1,000 characters, cut only after a full stop and a
+ * space: iterating ICU segments over one very long string is quadratic in V8, so a 2 MB
+ * paste without paragraph breaks would take minutes. Sentences that ICU would not end
+ * there are joined again by the abbreviation rule.
+ */
+function chunks(para: string): Array<{ text: string; start: number }> {
+  if (para.length <= 2000) return [{ text: para, start: 0 }];
+  const out: Array<{ text: string; start: number }> = [];
+  let start = 0;
+  while (start < para.length) {
+    let end = Math.min(para.length, start + 1000);
+    if (end < para.length) {
+      const window = para.slice(end, end + 1000);
+      const m = /[.!?]["”’)]?\s+/.exec(window);
+      end = m ? end + m.index + m[0].length : Math.min(para.length, end + 1000);
+    }
+    out.push({ text: para.slice(start, end), start });
+    start = end;
+  }
+  return out;
+}
+
 /** Splits text into sentences (paragraphs are blank-line or line separated). */
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
@@ -211,10 +234,12 @@ export function splitSentences(text: string): Sentence[] {
       if (t !== "") sentences.push({ text: t, start: paraStart + pending.start + trimmedStart, paragraph, indexInParagraph: indexInParagraph++ });
       pending = null;
     };
-    for (const seg of segmenter.segment(para)) {
-      if (pending) pending = { text: pending.text + seg.segment, start: pending.start };
-      else pending = { text: seg.segment, start: seg.index };
-      if (!endsWithAbbreviation(pending.text)) flush();
+    for (const chunk of chunks(para)) {
+      for (const seg of segmenter.segment(chunk.text)) {
+        if (pending) pending = { text: pending.text + seg.segment, start: pending.start };
+        else pending = { text: seg.segment, start: chunk.start + seg.index };
+        if (!endsWithAbbreviation(pending.text)) flush();
+      }
     }
     flush();
     paragraph++;
