@@ -5,7 +5,7 @@
  * proposed as new person actors under their state when the database does not know them.
  */
 import { foldText } from "@/lib/text/fold";
-import { builtInOrganisationAliases, builtInStateAliases, nameVariants } from "./gazetteer";
+import { builtInOrganisationAliases, builtInPersons, builtInStateAliases, nameVariants } from "./gazetteer";
 import type { DraftActor, DraftContext } from "./types";
 
 export type KnownActor = Omit<DraftActor, "mention">;
@@ -60,7 +60,7 @@ function aliasTokens(alias: string): AliasToken[] {
 }
 
 const OBJECT_NOUNS = new Set(
-  "diplomat diplomats embassy embassies consulate consulates consulate-general ambassador ambassadors envoy envoys staff employees officials official nationals citizens individuals entities companies firms banks lawmakers mps meps spies agents officers personnel mission missions legation journalists businessmen oligarchs attache attaché counterpart counterparts government's military defence defense agency procurement".split(" "),
+  "diplomat diplomats embassy embassies consulate consulates consulate-general ambassador ambassadors envoy envoys staff employees officials official nationals citizens individuals entities companies firms banks lawmakers mps meps spies agents officers personnel mission missions legation journalists businessmen oligarchs attache attaché counterpart counterparts government's military defence defense agency procurement responsibility involvement interference measures barley beef goods exports imports products".split(" "),
 );
 const SUBJECT_NOUNS = new Set("government foreign ministry ministry president prime leader authorities officials said".split(" "));
 
@@ -71,57 +71,108 @@ const NOT_NAMES = new Set(
   "the of and for in on said told has have will would met after his her its their this that office ministry department government council".split(" "),
 );
 
-/** An index of every name the drafter can resolve, built once per article. */
+type Layer = Map<string, Entry[]>;
+
+/** Surnames that are also common words or months: never matched alone. */
+const SURNAME_STOP = new Set("may rice power brown price young king little long green white black rose hope love grant kim lee".split(" "));
+
+function addTo(layer: Layer, alias: string, actor: KnownActor): void {
+  const tokens = aliasTokens(alias);
+  const first = tokens[0];
+  if (!first) return;
+  const list = layer.get(first.key) ?? [];
+  const joined = tokens.map((t) => t.key).join(" ");
+  if (list.some((e) => e.actor === actor && e.tokens.map((t) => t.key).join(" ") === joined)) return;
+  list.push({ actor, tokens });
+  // Longest aliases first, so "South Korea" wins over "Korea".
+  list.sort((x, y) => y.tokens.length - x.tokens.length);
+  layer.set(first.key, list);
+}
+
+function surnameOf(name: string): string | null {
+  const surname = name.split(/\s+/).at(-1);
+  return surname && surname !== name && surname.length >= 4 && !SURNAME_STOP.has(surname.toLowerCase()) ? surname : null;
+}
+
+/** The gazetteer's names, indexed once per process (the drafter runs per request). */
+let base: { layer: Layer; stateByIso: Map<string, KnownActor> } | null = null;
+function baseIndex(): { layer: Layer; stateByIso: Map<string, KnownActor> } {
+  if (base) return base;
+  const layer: Layer = new Map();
+  const stateByIso = new Map<string, KnownActor>();
+  for (const state of builtInStateAliases()) {
+    const actor: KnownActor = { name: state.name, isoCode: state.isoCode, stateCode: state.isoCode, kind: "state", actorId: null };
+    stateByIso.set(state.isoCode, actor);
+    for (const alias of [state.name, ...state.aliases]) addTo(layer, alias, actor);
+  }
+  for (const org of builtInOrganisationAliases()) {
+    const actor: KnownActor = { name: org.name, isoCode: null, stateCode: null, kind: org.kind, actorId: null };
+    for (const alias of [org.name, ...org.aliases]) addTo(layer, alias, actor);
+  }
+  for (const person of builtInPersons()) {
+    const actor: KnownActor = { name: person.name, isoCode: null, stateCode: person.stateCode, kind: "person", actorId: null };
+    for (const alias of [person.name, ...person.aliases]) {
+      addTo(layer, alias, actor);
+      for (const v of nameVariants(alias)) addTo(layer, v, actor);
+    }
+  }
+  base = { layer, stateByIso };
+  return base;
+}
+
+/**
+ * An index of every name the drafter can resolve: the built-in gazetteer (shared) under the
+ * context's actors and aliases and the people met in this article (per article). A
+ * gazetteer entry that the context also knows resolves to the context's actor and id.
+ */
+/** Nouns for people who speak or act for a state: "China's ambassador warned", "US officials said". */
+export const SPEAKER_NOUNS = new Set("ambassador envoy spokesman spokeswoman spokesperson officials official minister ministry government president leader authorities".split(" "));
+
 export class ActorIndex {
-  private byFirst = new Map<string, Entry[]>();
-  private persons: KnownActor[] = [];
-  private stateByIso = new Map<string, KnownActor>();
+  private readonly overlay: Layer = new Map();
+  private readonly base = baseIndex();
+  private readonly contextByKey = new Map<string, KnownActor>();
+  private readonly persons: KnownActor[] = [];
 
   constructor(context: DraftContext) {
-    const contextStates = new Map<string, DraftContext["actors"][number]>();
-    for (const a of context.actors) if (a.kind === "state" && a.isoCode) contextStates.set(a.isoCode, a);
-    for (const state of builtInStateAliases()) {
-      const known = contextStates.get(state.isoCode);
-      const actor: KnownActor = known
-        ? { name: known.name, isoCode: state.isoCode, stateCode: state.isoCode, kind: "state", actorId: known.id }
-        : { name: state.name, isoCode: state.isoCode, stateCode: state.isoCode, kind: "state", actorId: null };
-      this.stateByIso.set(state.isoCode, actor);
-      for (const alias of [state.name, ...state.aliases, ...(known ? [known.name, ...known.aliases] : [])]) this.add(alias, actor);
-    }
-    const contextByName = new Map(context.actors.map((a) => [foldText(a.name), a]));
-    for (const org of builtInOrganisationAliases()) {
-      const known = contextByName.get(foldText(org.name));
-      const actor: KnownActor = { name: known?.name ?? org.name, isoCode: null, stateCode: null, kind: org.kind, actorId: known?.id ?? null };
-      for (const alias of [org.name, ...org.aliases]) this.add(alias, actor);
-    }
     for (const a of context.actors) {
-      if (a.kind === "state" && a.isoCode) continue;
-      const actor: KnownActor = { name: a.name, isoCode: a.isoCode, stateCode: a.stateCode ?? a.isoCode, kind: a.kind, actorId: a.id };
+      const actor: KnownActor = {
+        name: a.name,
+        isoCode: a.isoCode,
+        stateCode: a.kind === "state" ? (a.isoCode ?? a.stateCode) : (a.stateCode ?? a.isoCode),
+        kind: a.kind,
+        actorId: a.id,
+      };
+      this.contextByKey.set(a.kind === "state" && a.isoCode ? `iso:${a.isoCode}` : `name:${a.kind === "person" ? "person" : "org"}:${foldText(a.name)}`, actor);
       const names = [a.name, ...a.aliases];
       if (a.kind === "person") {
         for (const n of [...names]) names.push(...nameVariants(n));
         this.persons.push(actor);
-        const surname = a.name.split(/\s+/).at(-1);
-        if (surname && surname.length >= 4) names.push(surname);
+        const surname = surnameOf(a.name);
+        if (surname) names.push(surname);
       }
-      for (const n of names) this.add(n, actor);
+      for (const n of names) addTo(this.overlay, n, actor);
     }
   }
 
-  private add(alias: string, actor: KnownActor): void {
-    const tokens = aliasTokens(alias);
-    const first = tokens[0];
-    if (!first) return;
-    const list = this.byFirst.get(first.key) ?? [];
-    if (list.some((e) => e.actor === actor && e.tokens.map((t) => t.key).join(" ") === tokens.map((t) => t.key).join(" "))) return;
-    list.push({ actor, tokens });
-    // Longest aliases first, so "South Korea" wins over "Korea".
-    list.sort((a, b) => b.tokens.length - a.tokens.length);
-    this.byFirst.set(first.key, list);
+  /** A gazetteer actor as the context knows it (its recorded name and id), else as built in. */
+  private resolve(actor: KnownActor): KnownActor {
+    if (actor.actorId !== null) return actor;
+    const key = actor.kind === "state" && actor.isoCode ? `iso:${actor.isoCode}` : `name:${actor.kind === "person" ? "person" : "org"}:${foldText(actor.name)}`;
+    return this.contextByKey.get(key) ?? actor;
+  }
+
+  private entries(key: string): Entry[] {
+    const own = this.overlay.get(key);
+    const shared = this.base.layer.get(key);
+    if (!own) return shared ?? [];
+    if (!shared) return own;
+    return [...own, ...shared].sort((x, y) => y.tokens.length - x.tokens.length);
   }
 
   state(isoCode: string | null): KnownActor | null {
-    return isoCode ? (this.stateByIso.get(isoCode) ?? null) : null;
+    const state = isoCode ? this.base.stateByIso.get(isoCode) : undefined;
+    return state ? this.resolve(state) : null;
   }
 
   /** A person first met in this article: later mentions by surname resolve to it. */
@@ -130,10 +181,10 @@ export class ActorIndex {
     if (existing) return existing;
     const actor: KnownActor = { name, isoCode: null, stateCode, kind: "person", actorId: null };
     this.persons.push(actor);
-    this.add(name, actor);
-    for (const v of nameVariants(name)) this.add(v, actor);
-    const surname = name.split(/\s+/).at(-1);
-    if (surname && surname.length >= 4 && surname !== name) this.add(surname, actor);
+    addTo(this.overlay, name, actor);
+    for (const v of nameVariants(name)) addTo(this.overlay, v, actor);
+    const surname = surnameOf(name);
+    if (surname) addTo(this.overlay, surname, actor);
     return actor;
   }
 
@@ -152,7 +203,7 @@ export class ActorIndex {
       const resolved = this.resolveExact(cleanName);
       if (resolved && resolved.kind !== "person") continue; // "President Putin of Russia" handled by tokens; "Minister Russia" is not a name
       const titleStart = m.index ?? 0;
-      const stateCode = resolved?.stateCode ?? this.stateBefore(sentence, tokens, titleStart);
+      const stateCode = resolved?.stateCode ?? this.stateBefore(sentence, tokens, titleStart) ?? this.nearestState(sentence, titleStart);
       const actor = resolved ?? (words.length >= 2 ? this.addPerson(cleanName, stateCode) : null);
       if (!actor) continue;
       const end = nameStart + cleanName.length;
@@ -162,7 +213,7 @@ export class ActorIndex {
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i];
       if (!token || taken.has(token.start)) continue;
-      const entries = this.byFirst.get(token.key);
+      const entries = this.entries(token.key);
       if (!entries) continue;
       for (const entry of entries) {
         const n = entry.tokens.length;
@@ -184,15 +235,15 @@ export class ActorIndex {
         if (next && /^(Post|Times|Journal|Herald|Telegraph|Tribune)$/.test(next.raw) && /^\p{Lu}/u.test(next.raw)) break;
         const nextKey = next?.key ?? "";
         const mention: ActorMention = {
-          actor: entry.actor,
+          actor: this.resolve(entry.actor),
           start: token.start,
           end: last.end,
           text: sentence.slice(token.start, last.end),
           possessive: last.possessive,
           objectLike:
             OBJECT_NOUNS.has(nextKey) ||
-            (last.possessive && next !== undefined && !SUBJECT_NOUNS.has(nextKey)) ||
-            (next !== undefined && /^\p{Ll}/u.test(next.raw) && OBJECT_NOUNS.has(tokens[i + n + 1]?.key ?? "")),
+            (last.possessive && next !== undefined && /^\p{Ll}/u.test(next.raw) && !SUBJECT_NOUNS.has(nextKey)) ||
+            (next !== undefined && /^\p{Ll}/u.test(next.raw) && !/(?:ed|s)$/.test(next.raw) && OBJECT_NOUNS.has(tokens[i + n + 1]?.key ?? "")),
           qualifier: false,
           person: entry.actor.kind === "person",
         };
@@ -224,8 +275,21 @@ export class ActorIndex {
     const tokens = tokenize(name);
     const first = tokens[0];
     if (!first) return null;
-    for (const entry of this.byFirst.get(first.key) ?? []) {
-      if (entry.tokens.length === tokens.length && entry.tokens.every((t, k) => t.key === tokens[k]?.key)) return entry.actor;
+    for (const entry of this.entries(first.key)) {
+      if (entry.tokens.length === tokens.length && entry.tokens.every((t, k) => t.key === tokens[k]?.key)) return this.resolve(entry.actor);
+    }
+    return null;
+  }
+
+  /** The last state named anywhere before a position ("eight US officials, among them Attorney General Merrick Garland"). */
+  private nearestState(sentence: string, index: number): string | null {
+    const words = tokenize(sentence.slice(0, index));
+    for (let k = words.length - 1; k >= 0; k--) {
+      const w = words[k];
+      if (!w) continue;
+      for (const entry of this.entries(w.key)) {
+        if (entry.tokens.length === 1 && entry.actor.kind === "state" && (entry.tokens[0]?.exactCase === null || entry.tokens[0]?.exactCase === w.raw) && (!entry.tokens[0]?.capital || /^\p{Lu}/u.test(w.raw))) return entry.actor.isoCode;
+      }
     }
     return null;
   }
@@ -237,7 +301,7 @@ export class ActorIndex {
     for (let k = words.length - 1; k >= 0; k--) {
       const w = words[k];
       if (!w) continue;
-      for (const entry of this.byFirst.get(w.key) ?? []) {
+      for (const entry of this.entries(w.key)) {
         if (entry.tokens.length === 1 && entry.actor.kind === "state" && (entry.tokens[0]?.exactCase === null || entry.tokens[0]?.exactCase === w.raw)) return entry.actor.isoCode;
       }
     }

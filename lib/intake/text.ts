@@ -76,14 +76,25 @@ const COMMON_ENGLISH = new Set(
   "the of and to in a is that for on was with as by it at said from his her has have are were be this which an its their they after over also not been will would who but against".split(" "),
 );
 
-/** True for text in English: enough of its words are the commonest English function words. */
+const COMMON_FOREIGN = new Set(
+  // Spanish, French, German, Italian, Portuguese, Dutch function words that are not English words.
+  "el la los las del en y que se por con para una un es le les des et du au aux est une sur dans pour qui der die das und nicht ist mit den dem ein eine zu auf il di che della per sono non nel em os não uma ao pelo het een van op voor zijn niet".split(" "),
+);
+
+/**
+ * True for text in English: more of its words are common English function words than
+ * common function words of the other languages news is pasted in, and it is written in
+ * Latin script. Short texts are only refused when they clearly are not English.
+ */
 export function isProbablyEnglish(text: string): boolean {
   const words = text.slice(0, 20_000).toLowerCase().match(/\p{L}+/gu) ?? [];
-  if (words.length < 8) return true; // too short to judge; let the drafter find nothing
-  const latin = words.filter((w) => /^[a-z]+$/.test(w)).length;
+  if (words.length < 4) return true; // too short to judge; the drafter will find nothing
+  const latin = words.filter((w) => /^[a-z\u00c0-\u024f]+$/.test(w)).length;
   if (latin / words.length < 0.6) return false;
-  const common = words.filter((w) => COMMON_ENGLISH.has(w)).length;
-  return common / words.length >= 0.12;
+  const english = words.filter((w) => COMMON_ENGLISH.has(w) && w !== "a").length;
+  const foreign = words.filter((w) => COMMON_FOREIGN.has(w)).length;
+  if (foreign > english) return false;
+  return words.length < 40 || english / words.length >= 0.08;
 }
 
 /** Reads an article for the drafter: bounds checked, HTML reduced to text, line ends normalised. */
@@ -182,6 +193,29 @@ function endsWithAbbreviation(segment: string): boolean {
 
 const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
 
+/**
+ * A long paragraph in pieces of about 1,000 characters, cut only after a full stop and a
+ * space: iterating ICU segments over one very long string is quadratic in V8, so a 2 MB
+ * paste without paragraph breaks would take minutes. Sentences that ICU would not end
+ * there are joined again by the abbreviation rule.
+ */
+function chunks(para: string): Array<{ text: string; start: number }> {
+  if (para.length <= 2000) return [{ text: para, start: 0 }];
+  const out: Array<{ text: string; start: number }> = [];
+  let start = 0;
+  while (start < para.length) {
+    let end = Math.min(para.length, start + 1000);
+    if (end < para.length) {
+      const window = para.slice(end, end + 1000);
+      const m = /[.!?]["”’)]?\s+/.exec(window);
+      end = m ? end + m.index + m[0].length : Math.min(para.length, end + 1000);
+    }
+    out.push({ text: para.slice(start, end), start });
+    start = end;
+  }
+  return out;
+}
+
 /** Splits text into sentences (paragraphs are blank-line or line separated). */
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
@@ -200,10 +234,12 @@ export function splitSentences(text: string): Sentence[] {
       if (t !== "") sentences.push({ text: t, start: paraStart + pending.start + trimmedStart, paragraph, indexInParagraph: indexInParagraph++ });
       pending = null;
     };
-    for (const seg of segmenter.segment(para)) {
-      if (pending) pending = { text: pending.text + seg.segment, start: pending.start };
-      else pending = { text: seg.segment, start: seg.index };
-      if (!endsWithAbbreviation(pending.text)) flush();
+    for (const chunk of chunks(para)) {
+      for (const seg of segmenter.segment(chunk.text)) {
+        if (pending) pending = { text: pending.text + seg.segment, start: pending.start };
+        else pending = { text: seg.segment, start: chunk.start + seg.index };
+        if (!endsWithAbbreviation(pending.text)) flush();
+      }
     }
     flush();
     paragraph++;
@@ -212,6 +248,17 @@ export function splitSentences(text: string): Sentence[] {
 }
 
 export type Clause = { text: string; start: number };
+
+/**
+ * Relative clauses set off by commas (", which Ankara took delivery of in 2019,"): their
+ * dates and actors belong to them, not to the clause around them. Offsets within the sentence.
+ */
+export function findParentheticals(sentence: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  const re = /,\s+(?:which|who|whom|whose|where)\b[^,;]*/g;
+  for (let m = re.exec(sentence); m; m = re.exec(sentence)) out.push({ start: m.index + 1, end: m.index + m[0].length });
+  return out;
+}
 
 /**
  * Splits a sentence into clauses where a new event can begin: semicolons, dashes and
