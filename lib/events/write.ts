@@ -4,7 +4,7 @@ import { eventInputSchema, type EventInput } from "@/lib/events/schema";
 import { readEventSnapshot, snapshotToInput, type EventSnapshot } from "@/lib/events/snapshot";
 import { slugify } from "@/lib/text/fold";
 
-export type RevisionKind = "create" | "update" | "delete" | "restore" | "purge" | "merge" | "import" | "revert";
+export type RevisionKind = "create" | "update" | "delete" | "restore" | "purge" | "merge" | "import" | "revert" | "intake";
 
 /** Finds tags by name (case-insensitively, through the slug) and creates the missing ones. */
 async function resolveTagIds(db: Db, names: readonly string[]): Promise<number[]> {
