@@ -8,6 +8,7 @@ CREATE TABLE "Intake" (
     "url" TEXT,
     "drafts" TEXT NOT NULL,
     "review" TEXT NOT NULL DEFAULT '[]',
+    "version" INTEGER NOT NULL DEFAULT 1,
     "createdById" INTEGER,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "expiresAt" TIMESTAMP(3) NOT NULL,

@@ -8,6 +8,7 @@ CREATE TABLE "Intake" (
     "url" TEXT,
     "drafts" TEXT NOT NULL,
     "review" TEXT NOT NULL DEFAULT '[]',
+    "version" INTEGER NOT NULL DEFAULT 1,
     "createdById" INTEGER,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "expiresAt" DATETIME NOT NULL,
