@@ -23,6 +23,7 @@ const TABLES = [
   "AuditLog",
   "Intake",
   "ExtractionRecord",
+  "ActorAlias",
 ];
 
 function migrationFolders(provider: string): string[] {
