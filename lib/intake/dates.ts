@@ -257,8 +257,16 @@ function formatAt(day: CalendarDay, precision: DraftPrecision): string {
 export function findDates(sentence: string, context: DateContext): DateMention[] {
   const { published } = context;
   const reference = { instant: new Date(Date.UTC(published.y, published.m - 1, published.d, 12)), timezone: 0 };
-  const results = newsChrono.parse(sentence, reference, { forwardDate: context.futureTense });
+  // Past bias everywhere, except for a date whose own clause speaks of the future ("will
+  // meet on Friday"): those are read again with chrono's forward dating.
+  const past = newsChrono.parse(sentence, reference, { forwardDate: false });
+  let results = past;
+  if (context.futureTense && FUTURE_RE.test(sentence)) {
+    const forward = new Map(newsChrono.parse(sentence, reference, { forwardDate: true }).map((r) => [r.index, r]));
+    results = past.map((r) => (isFutureTense(clauseAround(sentence, r.index, r.index + r.text.length)) ? (forward.get(r.index) ?? r) : r));
+  }
   const mentions: DateMention[] = [];
+  let anchor = context.anchor;
   for (const result of results) {
     if (!acceptable(result, sentence)) continue;
     const tags = result.tags();
@@ -272,9 +280,9 @@ export function findDates(sentence: string, context: DateContext): DateMention[]
     let span: DateMention["span"] = null;
     let anaphoric = false;
     if (tags.has(TAG_RELATIVE_DAY)) {
-      if (!context.anchor) continue;
+      if (!anchor) continue;
       const offset = (result.start.get("day") ?? 1) - 1;
-      from = to = addDays(context.anchor, offset);
+      from = to = addDays(anchor, offset);
       precision = "day";
       anaphoric = true;
     } else if (tags.has(TAG_WEEK) || tags.has(TAG_RANGE)) {
@@ -314,7 +322,8 @@ export function findDates(sentence: string, context: DateContext): DateMention[]
     }
     // "earlier this month" / "earlier this year" never reach past the publication date.
     if (/^earlier this/i.test(sentence.slice(Math.max(0, result.index - 8), end).trim()) && compareDays(to, published) > 0) to = published;
-    const representative = precision === "day" && span === null ? from : from;
+    if (precision === "day" && span === null && !deadline) anchor = from;
+    const representative = from;
     mentions.push({
       start,
       end,
@@ -330,6 +339,15 @@ export function findDates(sentence: string, context: DateContext): DateMention[]
     });
   }
   return mentions;
+}
+
+/** The clause around a position: from the previous to the next comma, semicolon or dash. */
+function clauseAround(sentence: string, start: number, end: number): string {
+  const before = sentence.slice(0, start);
+  const from = Math.max(before.lastIndexOf(","), before.lastIndexOf(";"), before.lastIndexOf(" – "), before.lastIndexOf(" — "));
+  const rest = sentence.slice(end);
+  const stop = rest.search(/[,;]|\s[–—]\s/);
+  return sentence.slice(from + 1, stop < 0 ? sentence.length : end + stop);
 }
 
 const FUTURE_RE =

@@ -8,7 +8,7 @@
 import countries from "i18n-iso-countries";
 import en from "i18n-iso-countries/langs/en.json";
 import { foldText } from "@/lib/text/fold";
-import { CURATED_ORGANISATIONS, CURATED_STATES, NAME_VARIANT_GROUPS, type CuratedOrganisation } from "./gazetteer-data";
+import { CURATED_ORGANISATIONS, CURATED_PERSONS, CURATED_STATES, NAME_VARIANT_GROUPS, type CuratedOrganisation, type CuratedPerson } from "./gazetteer-data";
 
 countries.registerLocale(en);
 
@@ -49,6 +49,11 @@ export function builtInStateAliases(): StateAliases[] {
 /** The blocs and organisations the drafter knows without a database (the EU, NATO, the UN, G7…). */
 export function builtInOrganisationAliases(): CuratedOrganisation[] {
   return CURATED_ORGANISATIONS.map((o) => ({ ...o, aliases: [...o.aliases] }));
+}
+
+/** Well-known office holders with their state, so a surname resolves without a database. */
+export function builtInPersons(): CuratedPerson[] {
+  return CURATED_PERSONS.map((p) => ({ ...p, aliases: [...p.aliases] }));
 }
 
 const variantIndex = new Map<string, readonly string[]>();

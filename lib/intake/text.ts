@@ -219,7 +219,7 @@ export type Clause = { text: string; start: number };
  */
 export function splitClauses(sentence: string): Clause[] {
   const clauses: Clause[] = [];
-  const re = /\s*;\s*|\s+[—–]\s+|,\s+(?=(?:and|while|whereas|but|before|after which|prompting)\s)|\s+(?=and then\s)/g;
+  const re = /\s*;\s*|\s+[—–]\s+|,\s+(?=(?:and|while|whereas|but|before|after which|prompting|which|who|whom|where)\s)|\s+(?=and then\s)/g;
   let last = 0;
   for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
     if (m.index > last) clauses.push({ text: sentence.slice(last, m.index), start: last });
