@@ -1,6 +1,7 @@
 import countries from "i18n-iso-countries";
 import en from "i18n-iso-countries/langs/en.json";
 import { isAliasKind, normaliseAlias, type AliasKind } from "@/lib/actors/alias-normalise";
+import { builtInStateAliases } from "@/lib/intake/gazetteer";
 
 export type BuiltInAlias = { alias: string; kind: AliasKind };
 export type BuiltInStateAliases = { isoCode: string; name: string; aliases: BuiltInAlias[] };
@@ -8,41 +9,47 @@ export type BuiltInStateAliases = { isoCode: string; name: string; aliases: Buil
 countries.registerLocale(en);
 
 /**
- * A few demonyms, capitals and metonyms, until the drafter's gazetteer
- * (lib/intake/gazetteer.ts, branch intake-core) provides the full curated file; then
- * `builtInAliasSource` switches to it.
+ * The kind of a gazetteer alias, which gives bare strings: the names i18n-iso-countries
+ * knows are names; demonyms, capitals and metonyms are told by a few known ones and by the
+ * shape of the rest ("the White House", "Foreign Ministry").
  */
-const CURATED: Record<string, Partial<Record<AliasKind, string[]>>> = {
-  US: { demonym: ["American"], capital: ["Washington"], metonym: ["the White House"] },
-  RU: { demonym: ["Russian"], capital: ["Moscow"], metonym: ["the Kremlin"] },
-  GB: { name: ["Britain"], demonym: ["British"], capital: ["London"], metonym: ["Downing Street", "Whitehall"] },
-  CN: { demonym: ["Chinese"], capital: ["Beijing"] },
-  TR: { demonym: ["Turkish"], capital: ["Ankara"] },
-  FR: { demonym: ["French"], capital: ["Paris"], metonym: ["the Elysee"] },
-  DE: { demonym: ["German"], capital: ["Berlin"] },
-  UA: { demonym: ["Ukrainian"], capital: ["Kyiv", "Kiev"] },
-  IR: { demonym: ["Iranian"], capital: ["Tehran"] },
-  KP: { demonym: ["North Korean"], capital: ["Pyongyang"] },
-  KR: { demonym: ["South Korean"], capital: ["Seoul"] },
-  JP: { demonym: ["Japanese"], capital: ["Tokyo"] },
-  CZ: { demonym: ["Czech"], capital: ["Prague"] },
-  PL: { demonym: ["Polish"], capital: ["Warsaw"] },
-  BY: { demonym: ["Belarusian"], capital: ["Minsk"] },
-  VE: { demonym: ["Venezuelan"], capital: ["Caracas"] },
-  SY: { demonym: ["Syrian"], capital: ["Damascus"] },
-  CA: { demonym: ["Canadian"], capital: ["Ottawa"] },
-  AU: { demonym: ["Australian"], capital: ["Canberra"] },
+const KNOWN_KINDS: Partial<Record<AliasKind, string[]>> = {
+  capital: [
+    "Washington", "Moscow", "Beijing", "London", "Paris", "Berlin", "Ankara", "Prague", "Warsaw", "Vilnius", "Riga",
+    "Tallinn", "Kyiv", "Kiev", "Minsk", "Tehran", "Pyongyang", "Seoul", "Tokyo", "Caracas", "Damascus", "Ottawa",
+    "Canberra", "Brussels", "Rome", "Madrid", "Stockholm", "Oslo", "Helsinki", "Copenhagen", "The Hague", "Vienna",
+    "Bern", "Budapest", "Bucharest", "Sofia", "Athens", "Belgrade", "Tbilisi", "Yerevan", "Baku", "Riyadh", "Doha",
+    "Abu Dhabi", "Jerusalem", "Cairo", "Havana", "Managua", "New Delhi", "Delhi", "Islamabad", "Kabul", "Baghdad",
+    "Tripoli", "Khartoum", "Naypyidaw", "Wellington", "Brasilia", "Brasília", "Mexico City", "Bogotá", "Bogota",
+  ],
 };
+const kindOf = new Map<string, AliasKind>(
+  Object.entries(KNOWN_KINDS).flatMap(([kind, list]) => (list ?? []).map((a) => [normaliseAlias(a), kind as AliasKind] as const)),
+);
+const METONYM = /^the |\b(ministry|department|administration|house|street|palace|square|chancellery|office|kremlin|pentagon|treasury|elysee|élysée|quai|whitehall|zhongnanhai)\b/i;
+const DEMONYM = /(ans?|ese|ish|is?|ic|chs?|ots?|eks?|ers?|enes?|ites?|ines?|ons?|ks)$/;
 
-function fromIsoCountries(): BuiltInStateAliases[] {
+function kindFor(alias: string, names: ReadonlySet<string>): AliasKind {
+  const key = normaliseAlias(alias);
+  if (names.has(key)) return "name";
+  const known = kindOf.get(key);
+  if (known) return known;
+  if (METONYM.test(alias)) return "metonym";
+  // An acronym ("PRC") is a name; one or two words with a demonym's ending ("Russian", "Turks", "North Korean") a demonym.
+  if (/^[A-Z]{2,5}$/.test(alias)) return "name";
+  if (alias.split(" ").length <= 2 && DEMONYM.test(key) && !/(ia|land|stan)$/.test(key)) return "demonym";
+  return "other";
+}
+
+function fromGazetteer(): BuiltInStateAliases[] {
   const all = countries.getNames("en", { select: "all" });
-  return Object.entries(all).map(([isoCode, names]) => {
-    const curated = CURATED[isoCode] ?? {};
-    const aliases: BuiltInAlias[] = [
-      ...names.map((alias) => ({ alias, kind: "name" as const })),
-      ...Object.entries(curated).flatMap(([kind, list]) => (list ?? []).map((alias) => ({ alias, kind: kind as AliasKind }))),
-    ];
-    return { isoCode, name: names[0] ?? isoCode, aliases };
+  return builtInStateAliases().map((state) => {
+    const names = new Set((all[state.isoCode] ?? []).map(normaliseAlias));
+    return {
+      isoCode: state.isoCode,
+      name: state.name,
+      aliases: state.aliases.map((alias) => ({ alias, kind: kindFor(alias, names) })),
+    };
   });
 }
 
@@ -68,8 +75,12 @@ export function toBuiltInAliases(source: ReadonlyArray<{ isoCode: string; name: 
 
 let cached: BuiltInStateAliases[] | null = null;
 
-/** Every state's built-in aliases (the one place that picks the gazetteer). */
+/**
+ * Every state's built-in aliases, from the drafter's gazetteer (lib/intake/gazetteer.ts:
+ * i18n-iso-countries names plus its curated demonyms, capitals and metonyms). The one place
+ * that picks the source.
+ */
 export function builtInAliasSource(): BuiltInStateAliases[] {
-  cached ??= toBuiltInAliases(fromIsoCountries());
+  cached ??= toBuiltInAliases(fromGazetteer());
   return cached;
 }

@@ -5,7 +5,7 @@ import { resolveFilterReferences } from "@/lib/events/filter-query";
 import { getTimelineView, type FacetOption, type TimelineView } from "@/lib/events/queries";
 import { decodeCursor } from "@/lib/timeline/cursor";
 import { parseTimelineFilters, serializeTimelineFilters, type FilterProblem, type TimelineFilters } from "@/lib/timeline/filters";
-import { describeView, withoutUnknownReferences } from "@/lib/timeline/links";
+import { describeView, withCanonicalReferences, withoutUnknownReferences } from "@/lib/timeline/links";
 import { searchEventIds } from "@/lib/timeline/source";
 
 export type TimelinePageData = {
@@ -57,8 +57,8 @@ export const loadTimelinePage = cache(async (search: string): Promise<TimelinePa
 export async function resolveTimelineQuery(search: string) {
   const params = new URLSearchParams(search);
   const parsed = parseTimelineFilters(params);
-  const { resolved, problems } = await resolveFilterReferences(prisma, parsed.filters, { search: searchEventIds });
-  const filters = withoutUnknownReferences(parsed.filters, problems);
+  const { resolved, problems, canonical } = await resolveFilterReferences(prisma, parsed.filters, { search: searchEventIds });
+  const filters = withCanonicalReferences(withoutUnknownReferences(parsed.filters, problems), canonical);
   return {
     params,
     resolved,
