@@ -55,8 +55,10 @@ export async function createIntake(
   const drafts = result.drafts.slice(0, MAX_DRAFTS);
   const article: IntakeArticle = { published: input.published, publisher: input.publisher, title: input.title, url: input.url };
   const review = initialReview(drafts, article);
-  if (result.drafts.length > drafts.length) {
-    review.message = `The article gave ${result.drafts.length} drafts; only the first ${MAX_DRAFTS} are listed.`;
+  const notes = [...(result.messages ?? [])];
+  if (result.drafts.length > drafts.length) notes.push(`The article gave ${result.drafts.length} drafts; only the first ${MAX_DRAFTS} are listed.`);
+  if (notes.length > 0) {
+    review.message = notes.join(" ");
     review.messageKind = "error";
   }
   const id = crypto.randomBytes(16).toString("hex");

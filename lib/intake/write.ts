@@ -136,7 +136,9 @@ async function runReviewStep(
   };
 
   let accepted: number[] = [];
-  if (intent.kind === "save") say("Your changes are kept. Nothing was accepted.", "success");
+  if (intent.kind !== "save" && intent.kind !== "accept-checked" && intent.index >= review.drafts.length) {
+    say("That draft is not part of this article.", "error");
+  } else if (intent.kind === "save") say("Your changes are kept. Nothing was accepted.", "success");
   else if (intent.kind === "discard" || intent.kind === "restore") {
     const entry = review.drafts[intent.index];
     const from = intent.kind === "discard" ? "pending" : "discarded";
