@@ -5,6 +5,7 @@ import { createIntake, findIntake, INTAKE_MAX_AGE_MS, removeExpiredIntakes } fro
 import type { Draft, DraftActor, DraftContext, Drafter } from "@/lib/intake/types";
 import { reviewStep } from "@/lib/intake/write";
 import { accuracyByField } from "@/lib/intake/accuracy";
+import { loadDraftContext } from "@/lib/intake/context";
 import { createTestDatabase } from "./database";
 import { loadExamples } from "./example-data";
 
@@ -124,6 +125,21 @@ async function review(id: string) {
   if (found.status !== "found") throw new Error(found.status);
   return found.intake.review;
 }
+
+describe("the drafter's context", () => {
+  it("holds every actor with its aliases and state, and the legal bases recorded", async () => {
+    const russia = actors.get("Russia");
+    await prisma.actorAlias.create({ data: { actorId: russia?.id ?? 0, alias: "Test Alias of Russia", normalised: "test alias of russia", kind: "other" } });
+    const context = await loadDraftContext(prisma);
+    expect(context.actors).toHaveLength(actors.size);
+    expect(context.actors.find((a) => a.name === "Russia")?.aliases).toContain("Test Alias of Russia");
+    const lavrov = context.actors.find((a) => a.name === "Sergey Lavrov");
+    expect(lavrov).toMatchObject({ kind: "person", isoCode: null });
+    const bases = await prisma.event.findMany({ where: { legalBasis: { not: null } }, distinct: ["legalBasis"], select: { legalBasis: true } });
+    expect(bases.length).toBeGreaterThan(0);
+    expect([...context.legalBases].sort()).toEqual(bases.map((b) => b.legalBasis).sort());
+  });
+});
 
 describe("intake review", () => {
   it("writes nothing when an article is pasted, and keeps the intake for a day", async () => {
