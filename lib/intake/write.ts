@@ -178,7 +178,7 @@ async function runReviewStep(
         try {
           accepted = await prisma.$transaction(async (tx) => {
             await claim(tx, intake, review);
-            return acceptDrafts(tx, intake, review, indices, inputs, options.userId);
+            return acceptDrafts(tx, intake, review, indices, inputs, { userId: options.userId, status });
           });
         } catch (error) {
           if (error instanceof StaleIntakeError) return { status: "stale" };
@@ -194,10 +194,6 @@ async function runReviewStep(
           await saveReview(prisma, intake, review);
           return { status: "invalid" };
         }
-        say(
-          `${plural(accepted.length, "draft", "drafts")} accepted as ${status === "published" ? "published" : "draft"} ${accepted.length === 1 ? "event" : "events"}.`,
-          "success",
-        );
         return { status: "saved", accepted };
       }
       await saveReview(prisma, intake, review);
@@ -236,7 +232,7 @@ async function acceptDrafts(
   review: IntakeReview,
   indices: readonly number[],
   inputs: ReadonlyMap<number, EventInput>,
-  userId: number,
+  { userId, status }: { userId: number; status: "draft" | "published" },
 ): Promise<number[]> {
   const draftLinks = new Map(
     indices.map((i) => [i, (review.drafts[i]?.respondsTo ?? []).map(parseCandidateKey).filter((c) => c.kind === "draft").map((c) => c.id)]),
@@ -310,7 +306,9 @@ async function acceptDrafts(
       throw error;
     }
   }
-  // The review as it now stands (accepted drafts, their events) is what the intake keeps.
+  review.message = `${plural(accepted.length, "draft", "drafts")} accepted as ${status === "published" ? "published" : "draft"} ${accepted.length === 1 ? "event" : "events"}.`;
+  review.messageKind = "success";
+  // The review as it now stands (accepted drafts, their events, the message) is what the intake keeps.
   await tx.intake.update({ where: { id: intake.id }, data: { review: JSON.stringify(review) } });
   return accepted;
 }

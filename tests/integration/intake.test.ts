@@ -182,6 +182,7 @@ describe("intake review", () => {
     expect((JSON.parse(record.proposed) as Draft).title).toBe("Russia expels US diplomats");
     expect(JSON.parse(record.saved)).toMatchObject({ title: "Russia expels ten US diplomats", date: "2021-04-28" });
     expect((await review(id)).drafts[0]).toMatchObject({ status: "accepted", eventId });
+    expect((await review(id)).message).toBe("1 draft accepted as draft event.");
   });
 
   it("publishes when the editor ticks it", async () => {
