@@ -36,6 +36,25 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-non-null-assertion": "off" },
   },
   {
+    // Everything that differs between SQLite and PostgreSQL lives in lib/db/ (lib/db/engine.ts,
+    // docs/decisions/0009-one-engine-layer.md): the rest of lib/ reaches an engine through it.
+    files: ["lib/**"],
+    ignores: ["lib/db/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["better-sqlite3", "pg", "@prisma/adapter-*", "@prisma/driver-adapter-utils", "@/generated/*"],
+              message: "Engine code stays in lib/db/: use engineOf(db) from @/lib/db/engine.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["components/**", "app/**"],
     rules: {
       "no-restricted-imports": [
@@ -43,6 +62,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ["@/generated/*", "@prisma/*"], message: "UI code never touches Prisma: go through lib/." },
+            { group: ["better-sqlite3", "pg"], message: "Engine code stays in lib/db/." },
           ],
         },
       ],

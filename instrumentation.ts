@@ -5,9 +5,10 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { warmFacetIndex } = await import("@/lib/timeline/facet-store");
+  const { prisma } = await import("@/lib/db");
   // Not awaited: the server starts answering at once; a request that comes before the load
   // has finished waits for the same load instead of starting another.
-  warmFacetIndex().catch((error: unknown) => {
+  warmFacetIndex(prisma).catch((error: unknown) => {
     console.error("Could not load the timeline's facet index at start; the first request will try again.", error);
   });
 }

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { defineConfig } from "prisma/config";
-import { createMigrationAdapterFactory } from "./lib/db/migration-adapter";
+import { createMigrationAdapterFactory } from "./lib/db/sqlite/migration-adapter";
 import { resolveDatabaseTarget } from "./lib/db/url";
 
 // Prisma 6.19 in JS-engine mode: the schema engine runs through a driver adapter, so no

@@ -51,19 +51,20 @@ async function child(url: string, n: number, runs: number): Promise<void> {
   const React = await import("react");
   const { renderToString } = await import("react-dom/server");
   const { prisma } = await import("../lib/db");
-  const { resolveFilterReferences } = await import("../lib/events/filter-query");
-  const { getTimelineView } = await import("../lib/events/queries");
+  const { resolveFilterReferences } = await import("../lib/timeline/resolve");
+  const { getTimelineView } = await import("../lib/timeline/view");
   const { currentFacetIndex, compactFacetIndexNow } = await import("../lib/timeline/facet-store");
   const { trashEvent, restoreEvent } = await import("../lib/events/write");
   const { parseTimelineFilters } = await import("../lib/timeline/filters");
-  const { searchEventIds } = await import("../lib/timeline/source");
+  const { engineOf } = await import("../lib/db/engine");
+  const searchEventIds = (words: readonly string[]) => engineOf(prisma).timeline.search(words);
   const { narrowToPeriod, timelineHref } = await import("../lib/timeline/links");
   const { Timeline } = await import("../components/timeline/timeline");
   const { ActivityChart } = await import("../components/timeline/activity-chart");
 
   const heapBefore = process.memoryUsage();
   const built = performance.now();
-  const index = await currentFacetIndex();
+  const index = await currentFacetIndex(prisma);
   const indexBuildMs = performance.now() - built;
   const heapAfter = process.memoryUsage();
   const indexHeapMb = (heapAfter.heapUsed + heapAfter.arrayBuffers - heapBefore.heapUsed - heapBefore.arrayBuffers) / 2 ** 20;
@@ -111,7 +112,7 @@ async function child(url: string, n: number, runs: number): Promise<void> {
     for (const write of [trashEvent, restoreEvent]) {
       await prisma.$transaction((tx) => write(tx, id, { userId: null }));
       const started = performance.now();
-      await currentFacetIndex();
+      await currentFacetIndex(prisma);
       catchUpMs.push(performance.now() - started);
     }
   }

@@ -27,30 +27,41 @@ export function ActorAliases({ actor }: { actor: { id: number; name: string; ali
       <summary>
         Aliases ({actor.aliasCount})<span className="visually-hidden"> of {actor.name}</span>
       </summary>
-      {actor.aliases.length === 0 ? (
-        <p className="note">No aliases yet.</p>
-      ) : (
-        <ul className="alias-list" aria-label={`Aliases of ${actor.name}`}>
-          {actor.aliases.map((a) => (
-            <li key={a.id}>
-              <SmallForm action={removeActorAliasAction} className="inline-form alias-list__item" label={`Remove alias ${a.alias} of ${actor.name}`}>
-                {(_state, pending) => (
-                  <>
+      {/* One form for the list, each Remove button sending its alias's id, so the outcome stays on screen when the row is gone. */}
+      <SmallForm action={removeActorAliasAction} className="alias-remove-form" label={`Remove aliases of ${actor.name}`}>
+        {(_state, pending) => (
+          <>
+            <input type="hidden" name="actorId" value={actor.id} />
+            {actor.aliases.length === 0 ? (
+              <p className="note">No aliases yet.</p>
+            ) : (
+              <ul className="alias-list" aria-label={`Aliases of ${actor.name}`}>
+                {actor.aliases.map((a) => (
+                  <li key={a.id} className="alias-list__item">
                     <span>
-                      {a.alias} <span className="hint">· {KIND_LABELS[a.kind] ?? a.kind}{a.origin === "builtin" ? ", built in" : ""}</span>
+                      {a.alias}{" "}
+                      <span className="hint">
+                        · {KIND_LABELS[a.kind] ?? a.kind}
+                        {a.origin === "builtin" ? ", built in" : ""}
+                      </span>
                     </span>
-                    <input type="hidden" name="actorId" value={actor.id} />
-                    <input type="hidden" name="aliasId" value={a.id} />
-                    <button type="submit" className="button--small button--secondary" disabled={pending} aria-label={`Remove alias ${a.alias}`}>
+                    <button
+                      type="submit"
+                      name="aliasId"
+                      value={a.id}
+                      className="button--small button--secondary"
+                      disabled={pending}
+                      aria-label={`Remove alias ${a.alias}`}
+                    >
                       Remove
                     </button>
-                  </>
-                )}
-              </SmallForm>
-            </li>
-          ))}
-        </ul>
-      )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </SmallForm>
       {actor.aliasCount > actor.aliases.length ? <p className="hint">Showing {actor.aliases.length} of {actor.aliasCount}.</p> : null}
       <SmallForm action={addActorAliasAction} className="actor-form" label={`Add an alias to ${actor.name}`}>
         {(state, pending) => {

@@ -1,5 +1,5 @@
 import { FilterForm } from "@/components/timeline/filter-form";
-import type { FacetName, FacetOption, TimelineFacets } from "@/lib/events/queries";
+import type { FacetName, FacetOption, TimelineFacets } from "@/lib/timeline/view";
 import { flagEmoji } from "@/lib/text/flag";
 import type { TimelineFilters } from "@/lib/timeline/filters";
 

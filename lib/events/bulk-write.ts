@@ -1,5 +1,5 @@
-import { insertRows } from "@/lib/db/bulk-insert";
 import type { Db } from "@/lib/db/client";
+import { engineOf, type BulkRow } from "@/lib/db/engine";
 import type { EventInput } from "@/lib/events/schema";
 import { snapshotSearchText } from "@/lib/events/search-text";
 import { toEventSnapshot, type EventSnapshot, type EventWithSnapshotInclude } from "@/lib/events/snapshot";
@@ -21,12 +21,12 @@ export type BulkEventWrite =
  * lib/events/write.ts for each: the same columns, child rows (`eventChildRows`), search text
  * (`snapshotSearchText`) and one revision per event (`revisionRow`) whose snapshot is built
  * with `toEventSnapshot` from what is written, so it equals what `readEventSnapshot` reads
- * back. A few multi-row statements per batch (lib/db/bulk-insert.ts) instead of ~15
+ * back. A few multi-row statements per batch (`Engine.insertRows`, lib/db/engine.ts) instead of ~15
  * statements per event: the import's apply path. Run inside a transaction (the caller's all-or-nothing).
  *
  * Preconditions the caller (lib/import/engine.ts) has checked: actors exist, ids are
  * distinct, an update's `current` is the stored state and not in the trash, and every
- * related event exists or will by the commit (deferred keys, lib/db/deferred-keys.ts).
+ * related event exists or will by the commit (deferred keys, `Engine.deferForeignKeys`).
  * Returns the events' ids in the order of `writes`.
  */
 export async function writeEventsInBulk(
@@ -36,6 +36,8 @@ export async function writeEventsInBulk(
 ): Promise<number[]> {
   if (writes.length === 0) return [];
   const now = options.now ?? new Date();
+  const engine = engineOf(db);
+  const insert = (table: string, rows: readonly BulkRow[]) => engine.insertRows(db, table, rows);
   const tags = await resolveTags(db, writes.flatMap((w) => w.input.tags));
   const actorIds = [...new Set(writes.flatMap((w) => [...w.input.initiatorIds, ...w.input.targetIds]))];
   const actors = new Map<number, { id: number; name: string; isoCode: string | null }>();
@@ -87,7 +89,7 @@ export async function writeEventsInBulk(
       snapshots.push(buildSnapshot(id, input, tagIds, tags, actors, times));
     }
   }
-  await insertRows(db, "Event", newRows);
+  await insert("Event", newRows);
 
   const updatedIds = writes.flatMap((w) => (w.action === "update" ? [w.current.id] : []));
   for (const eventId of chunks(updatedIds)) {
@@ -103,12 +105,12 @@ export async function writeEventsInBulk(
     const write = writes[i] as BulkEventWrite;
     return eventChildRows(snapshot.id, write.input, [...new Set(write.input.tags.map((name) => tags.get(slugify(name))?.id ?? 0))]);
   });
-  await insertRows(db, "EventParticipant", children.flatMap((c) => c.participants));
-  await insertRows(db, "Source", children.flatMap((c) => c.sources));
-  await insertRows(db, "EventTag", children.flatMap((c) => c.tags));
-  await insertRows(db, "EventMeasure", children.flatMap((c) => c.measures));
-  await insertRows(db, "EventRelation", children.flatMap((c) => c.relations));
-  await insertRows(db, "EventRevision", snapshots.map((snapshot) => ({ ...revisionRow(snapshot, options.kind, options.userId), createdAt: now })));
+  await insert("EventParticipant", children.flatMap((c) => c.participants));
+  await insert("Source", children.flatMap((c) => c.sources));
+  await insert("EventTag", children.flatMap((c) => c.tags));
+  await insert("EventMeasure", children.flatMap((c) => c.measures));
+  await insert("EventRelation", children.flatMap((c) => c.relations));
+  await insert("EventRevision", snapshots.map((snapshot) => ({ ...revisionRow(snapshot, options.kind, options.userId), createdAt: now })));
   return snapshots.map((s) => s.id);
 }
 

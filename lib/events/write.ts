@@ -51,7 +51,7 @@ export function eventChildRows(eventId: number, input: EventInput, tagIds: reado
  * Writes the participants, sources, tags, measures and relations of an event, replacing any
  * old ones. A related event that does not exist is caught by EventRelation's foreign keys:
  * at once for an editor's save, at commit inside a transaction that deferred them
- * (lib/db/deferred-keys.ts; the import, which checks its references itself).
+ * (`Engine.deferForeignKeys`, lib/db/engine.ts; the import, which checks its references itself).
  */
 async function writeEventChildren(db: Db, eventId: number, input: EventInput): Promise<void> {
   await db.eventParticipant.deleteMany({ where: { eventId } });

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { appSnapshotLoader } from "@/lib/export/app-loader";
+import { engineOf } from "@/lib/db/engine";
 import { backupChunks } from "@/lib/export/backup";
 import { attachmentHeader } from "@/lib/export/file-name";
 import { textStream } from "@/lib/export/stream";
@@ -10,7 +10,7 @@ import { requireAdmin } from "@/lib/auth/current-user";
 export async function backupResponse(now = new Date()): Promise<Response> {
   await requireAdmin("/admin/backup.json");
   const fileName = `demarche-backup-${now.toISOString().slice(0, 10)}.json`;
-  const body = textStream(backupChunks(prisma, now, appSnapshotLoader()), (error) => console.error("Backup export failed while streaming", error));
+  const body = textStream(backupChunks(prisma, now, engineOf(prisma).snapshotLoader()), (error) => console.error("Backup export failed while streaming", error));
   return new Response(body, {
     headers: {
       "Content-Type": "application/json; charset=utf-8",

@@ -1,7 +1,7 @@
 import { setImmediate as nextTick } from "node:timers/promises";
 import type { Db } from "@/lib/db/client";
-import { EXPORT_BATCH_SIZE, readEventBatches } from "@/lib/export/read-events";
-import type { SnapshotLoader } from "@/lib/export/snapshot-sql";
+import type { SnapshotLoader } from "@/lib/db/engine";
+import { allEventIdBatches, EXPORT_BATCH_SIZE, readEventBatches } from "@/lib/export/read-events";
 
 /** Identifies a backup file and the version of its layout (docs/csv.md, "Backup"). */
 export const BACKUP_FORMAT = "demarche-backup";
@@ -14,6 +14,8 @@ export type BackupActor = {
   kind: string;
   isoCode: string | null;
   parentId: number | null;
+  /** Its aliases (docs/actors.md); absent in backups made before aliases existed. */
+  aliases: { alias: string; kind: string; origin: string }[];
 };
 
 export type BackupRevision = {
@@ -42,14 +44,22 @@ export async function* backupChunks(db: Db, now: Date, load?: SnapshotLoader): A
       where: { id: { gt: afterId } },
       orderBy: { id: "asc" },
       take: EXPORT_BATCH_SIZE,
-      select: { id: true, name: true, slug: true, kind: true, isoCode: true, parentId: true },
+      select: {
+        id: true,
+        name: true,
+        slug: true,
+        kind: true,
+        isoCode: true,
+        parentId: true,
+        aliases: { select: { alias: true, kind: true, origin: true }, orderBy: { id: "asc" } },
+      },
     });
     return actors satisfies BackupActor[];
   });
 
   yield `],\n"events":[`;
   let first = true;
-  for await (const batch of readEventBatches(db, { where: {}, sort: "oldest", publicRelationsOnly: false, load })) {
+  for await (const batch of readEventBatches(db, { ids: allEventIdBatches(db), publicOnly: false, load })) {
     yield (first ? "\n" : ",\n") + batch.map((e) => JSON.stringify(e)).join(",\n");
     first = false;
   }

@@ -1,12 +1,12 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { eventWhereForFilters, resolveFilterReferences } from "@/lib/events/filter-query";
-import { appSnapshotLoader } from "@/lib/export/app-loader";
+import { engineOf } from "@/lib/db/engine";
 import { attachmentHeader, exportFileName } from "@/lib/export/file-name";
 import { csvChunks, jsonArrayChunks } from "@/lib/export/formats";
-import { readEventBatches } from "@/lib/export/read-events";
+import { EXPORT_BATCH_SIZE, readEventBatches } from "@/lib/export/read-events";
 import { textStream } from "@/lib/export/stream";
-import { parseTimelineFilters } from "@/lib/timeline/filters";
+import { resolveTimelineQuery } from "@/lib/timeline/page-data";
+import { timelineIdBatches } from "@/lib/timeline/read";
 
 export type ExportFormat = "csv" | "json";
 
@@ -17,22 +17,20 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 
 /**
  * `/export.csv` and `/export.json`: the published events the timeline shows for the same
- * query string, in the timeline's order, streamed. The filters go through the timeline's
- * own parser and query builder, so the file cannot disagree with the page; values the
- * timeline would ignore are ignored here too.
+ * query string, in the timeline's order, streamed. The query is resolved and its ids read
+ * exactly as the page does (`resolveTimelineQuery`, `readTimeline`'s ids), so the file
+ * cannot disagree with the page; values the timeline would ignore are ignored here too.
  */
 export async function publicExportResponse(request: Request, format: ExportFormat, now = new Date()): Promise<Response> {
   const params = new URL(request.url).searchParams;
-  const parsed = parseTimelineFilters(params);
-  const { resolved, problems } = await resolveFilterReferences(prisma, parsed.filters);
+  const { resolved, problems } = await resolveTimelineQuery(params.toString());
   const batches = readEventBatches(prisma, {
-    where: eventWhereForFilters(resolved),
-    sort: resolved.sort,
-    publicRelationsOnly: true,
-    load: appSnapshotLoader(),
+    ids: timelineIdBatches(prisma, resolved, EXPORT_BATCH_SIZE),
+    publicOnly: true,
+    load: engineOf(prisma).snapshotLoader(),
   });
   const chunks = format === "csv" ? csvChunks(batches, { bom: params.get("bom") === "1" }) : jsonArrayChunks(batches);
-  const fileName = exportFileName(resolved, { extension: format, now, problems: [...parsed.problems, ...problems] });
+  const fileName = exportFileName(resolved, { extension: format, now, problems });
   const body = textStream(chunks, (error) => console.error(`Export ${request.url} failed while streaming`, error));
   return new Response(body, {
     headers: {

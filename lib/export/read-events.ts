@@ -1,10 +1,8 @@
 import { setImmediate as nextTick } from "node:timers/promises";
 import type { Db, Prisma } from "@/lib/db/client";
-import { afterCursor, eventOrderBy } from "@/lib/events/filter-query";
+import { engineOf, type SnapshotLoader } from "@/lib/db/engine";
 import type { EventSnapshot } from "@/lib/events/snapshot";
-import { prismaSnapshotLoader, type SnapshotLoader } from "@/lib/export/snapshot-sql";
 import type { TimelineCursor } from "@/lib/timeline/cursor";
-import type { Sort } from "@/lib/timeline/filters";
 
 /** Event ids per keyset query: large enough to amortise the query, small enough that memory stays flat. */
 export const EXPORT_BATCH_SIZE = 1000;
@@ -20,12 +18,16 @@ export const EXPORT_BATCH_SIZE = 1000;
 export const EXPORT_SLICE_SIZE = 50;
 
 export type ReadEventsOptions = {
-  /** The rows to export: for the public exports, `eventWhereForFilters(resolved)`. */
-  where: Prisma.EventWhereInput;
-  sort: Sort;
-  /** Hide relations to events that are not public (public exports); the backup keeps them all. */
-  publicRelationsOnly: boolean;
-  batchSize?: number;
+  /**
+   * Which events, in order, a batch of ids at a time: for the public exports the timeline's
+   * own read (`timelineIdBatches`, lib/timeline/read.ts), for the backup `allEventIdBatches`.
+   */
+  ids: AsyncIterable<readonly number[]>;
+  /**
+   * A public export: events that stopped being public since their ids were read are left
+   * out, and relations to events that are not public are hidden. The backup keeps them all.
+   */
+  publicOnly: boolean;
   /** Events per yielded slice (EXPORT_SLICE_SIZE). */
   sliceSize?: number;
   /** How the batch's details are read; by default through `db`. */
@@ -33,31 +35,45 @@ export type ReadEventsOptions = {
 };
 
 /**
- * Reads events in the timeline's order as full snapshots, by keyset on (dateStart, id)
- * exactly like the timeline's pages: never OFFSET, never everything at once. Ids come a
+ * Reads events as full snapshots in the order of `ids`, never everything at once: ids come a
  * batch at a time; their details are loaded and handed on a slice at a time, with a turn of
  * the event loop after each slice, so that a long export does not hold up other requests.
  * The consumer pulls (lib/export/stream.ts): nothing is read ahead of a slow client.
  */
 export async function* readEventBatches(db: Db, options: ReadEventsOptions): AsyncGenerator<EventSnapshot[]> {
-  const take = options.batchSize ?? EXPORT_BATCH_SIZE;
-  const slice = Math.max(1, Math.min(options.sliceSize ?? EXPORT_SLICE_SIZE, take));
-  const load = options.load ?? prismaSnapshotLoader(db);
-  let cursor: TimelineCursor | null = null;
-  for (;;) {
-    // Which events, and in what order, comes from the timeline's own query builder; only
-    // the loading of their details is specialised (lib/export/snapshot-sql.ts).
-    const where: Prisma.EventWhereInput = cursor ? { AND: [options.where, afterCursor(cursor, options.sort)] } : options.where;
-    const rows = await db.event.findMany({ where, orderBy: eventOrderBy(options.sort), take, select: { id: true, dateStart: true } });
-    if (rows.length === 0) return;
-    for (let start = 0; start < rows.length; start += slice) {
-      const ids = rows.slice(start, start + slice).map((r) => r.id);
-      yield await load(ids, { publicRelationsOnly: options.publicRelationsOnly });
+  const slice = Math.max(1, options.sliceSize ?? EXPORT_SLICE_SIZE);
+  const load = options.load ?? engineOf(db).prismaSnapshotLoader(db);
+  for await (const batch of options.ids) {
+    for (let start = 0; start < batch.length; start += slice) {
+      const events = await load(batch.slice(start, start + slice), { publicRelationsOnly: options.publicOnly });
+      yield options.publicOnly ? events.filter((e) => e.status === "published" && e.deletedAt === null) : events;
       await nextTick();
     }
-    if (rows.length < take) return;
+  }
+}
+
+/**
+ * The ids of every event, drafts and trash included, oldest first by keyset on
+ * (dateStart, id), a batch at a time: the backup's own read, never OFFSET.
+ */
+export async function* allEventIdBatches(db: Db, batchSize = EXPORT_BATCH_SIZE): AsyncGenerator<number[]> {
+  let cursor: TimelineCursor | null = null;
+  for (;;) {
+    // The first term is implied by the second; it is there for PostgreSQL's planner, which
+    // does not turn the OR into a range of the (dateStart, id) index and would otherwise read
+    // every event for each batch (1 s a batch at a million events).
+    const where: Prisma.EventWhereInput = cursor
+      ? { dateStart: { gte: cursor.dateStart }, OR: [{ dateStart: { gt: cursor.dateStart } }, { dateStart: cursor.dateStart, id: { gt: cursor.id } }] }
+      : {};
+    const rows = await db.event.findMany({
+      where,
+      orderBy: [{ dateStart: "asc" }, { id: "asc" }],
+      take: batchSize,
+      select: { id: true, dateStart: true },
+    });
+    if (rows.length > 0) yield rows.map((r) => r.id);
     const last = rows.at(-1);
-    if (!last) return;
+    if (rows.length < batchSize || !last) return;
     cursor = { dateStart: last.dateStart, id: last.id };
   }
 }

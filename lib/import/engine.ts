@@ -1,7 +1,6 @@
 import type { z } from "zod";
 import type { Db, PrismaClient } from "@/lib/db/client";
-import { deferForeignKeys } from "@/lib/db/deferred-keys";
-import { syncIdSequences } from "@/lib/db/sequences";
+import { engineOf } from "@/lib/db/engine";
 import { eventInputSchema, type EventInput, type EventInputRaw } from "@/lib/events/schema";
 import { eventSnapshotInclude, snapshotToInput, toEventSnapshot, type EventSnapshot } from "@/lib/events/snapshot";
 import { writeEventsInBulk, type BulkEventWrite } from "@/lib/events/bulk-write";
@@ -75,12 +74,12 @@ export async function applyImport(db: PrismaClient, source: RecordSource, option
         // Rows may name, in responds_to, events that come later in the file (an export is
         // newest first). The checks below guarantee every reference exists by the end;
         // the database verifies the relations' foreign keys at commit instead of at each statement.
-        await deferForeignKeys(tx);
+        await engineOf(tx).deferForeignKeys(tx);
         await options.beforeEvents?.(tx);
         const report = await processRecords(tx, source, options, true);
         if (report.errorRows > 0 || report.fileErrors.length > 0) throw new ImportRejected(report);
         await options.afterEvents?.(tx, new Set(report.outcomes.filter((o) => o.action === "create").map((o) => o.id ?? 0)));
-        await syncIdSequences(tx, ["Event", "Actor", "EventRevision"]);
+        await engineOf(tx).syncIdSequences(tx, ["Event", "Actor", "EventRevision"]);
         return { ...report, applied: true };
       },
       { timeout: APPLY_TIMEOUT_MS, maxWait: 30_000 },

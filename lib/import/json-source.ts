@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ALIAS_KINDS, MAX_ALIAS_LENGTH, normaliseAlias } from "@/lib/actors/alias-normalise";
 import type { Db } from "@/lib/db/client";
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupActor, type BackupRevision } from "@/lib/export/backup";
 import type { EventDraft, ImportRecord, RowError } from "@/lib/import/draft";
@@ -59,6 +60,10 @@ const backupSchema = z.object({
       kind: z.string(),
       isoCode: z.string().nullable(),
       parentId: z.number().int().positive().nullable(),
+      aliases: z
+        .array(z.object({ alias: z.string().min(1).max(MAX_ALIAS_LENGTH), kind: z.enum(ALIAS_KINDS).catch("other"), origin: z.enum(["builtin", "admin"]).catch("admin") }))
+        .max(1000)
+        .default([]),
     }),
   ),
   events: z.array(z.unknown()),
@@ -221,6 +226,20 @@ async function restoreActors(tx: Db, actors: readonly BackupActor[]): Promise<vo
     const parentId = actor.parentId === null ? undefined : newId.get(actor.parentId);
     if (parentId !== undefined) await tx.actor.update({ where: { id: newId.get(actor.id) }, data: { parentId } });
   }
+  // Aliases: those an actor lacks, unless another actor already goes by them (one alias, one actor).
+  const owner = new Map((await tx.actorAlias.findMany({ select: { actorId: true, normalised: true } })).map((a) => [a.normalised, a.actorId]));
+  const rows: { actorId: number; alias: string; normalised: string; kind: string; origin: string }[] = [];
+  for (const actor of actors) {
+    const actorId = newId.get(actor.id);
+    if (actorId === undefined) continue;
+    for (const a of actor.aliases ?? []) {
+      const normalised = normaliseAlias(a.alias);
+      if (normalised === "" || owner.has(normalised)) continue;
+      owner.set(normalised, actorId);
+      rows.push({ actorId, alias: a.alias, normalised, kind: a.kind, origin: a.origin });
+    }
+  }
+  for (let i = 0; i < rows.length; i += 500) await tx.actorAlias.createMany({ data: rows.slice(i, i + 500) });
 }
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import type { ResolvedFilters } from "@/lib/events/filter-query";
-import { timelineEventIds } from "@/lib/events/queries";
+import type { ResolvedFilters } from "@/lib/timeline/resolve";
+import { timelineEventIds } from "@/lib/timeline/view";
 import type { MatrixActor, ParticipationRow } from "@/lib/patterns/matrix";
 
 export type PatternActor = MatrixActor & { kind: string; isoCode: string | null };

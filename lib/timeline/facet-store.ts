@@ -1,6 +1,7 @@
 import "server-only";
 import { FacetIndex, type IndexChange } from "@/lib/timeline/facet-index";
-import { timelineSource, type TimelineSource } from "@/lib/timeline/source";
+import type { Db } from "@/lib/db/client";
+import { engineOf, type TimelineSource } from "@/lib/db/engine";
 
 /**
  * The process's facet index, kept current from the change log
@@ -121,9 +122,9 @@ function scheduleCompaction(): void {
   }, 50).unref?.();
 }
 
-/** The facet index for the current data: every committed write is in it. */
-export async function currentFacetIndex(): Promise<FacetIndex> {
-  const source = timelineSource();
+/** The facet index of `db`'s database for its current data: every committed write is in it. */
+export async function currentFacetIndex(db: Db): Promise<FacetIndex> {
+  const source = engineOf(db).timeline;
   const state = await loadState(source);
   const latest = await source.latestChange();
   if (latest === state.seq) return state.index;
@@ -131,8 +132,8 @@ export async function currentFacetIndex(): Promise<FacetIndex> {
 }
 
 /** Loads the index ahead of the first request (instrumentation.ts at server start). */
-export async function warmFacetIndex(): Promise<void> {
-  await currentFacetIndex();
+export async function warmFacetIndex(db: Db): Promise<void> {
+  await currentFacetIndex(db);
 }
 
 /** How long the whole-index load took (tests check that a write does not cause another). */

@@ -1,12 +1,12 @@
 import "server-only";
 import { cache } from "react";
 import { prisma } from "@/lib/db";
-import { resolveFilterReferences } from "@/lib/events/filter-query";
-import { getTimelineView, type FacetOption, type TimelineView } from "@/lib/events/queries";
+import { engineOf } from "@/lib/db/engine";
+import { resolveFilterReferences } from "@/lib/timeline/resolve";
+import { getTimelineView, type FacetOption, type TimelineView } from "@/lib/timeline/view";
 import { decodeCursor } from "@/lib/timeline/cursor";
 import { parseTimelineFilters, serializeTimelineFilters, type FilterProblem, type TimelineFilters } from "@/lib/timeline/filters";
 import { describeView, withCanonicalReferences, withoutUnknownReferences } from "@/lib/timeline/links";
-import { searchEventIds } from "@/lib/timeline/source";
 
 export type TimelinePageData = {
   /** The filters in effect (unknown references dropped), for links and the form. */
@@ -57,7 +57,7 @@ export const loadTimelinePage = cache(async (search: string): Promise<TimelinePa
 export async function resolveTimelineQuery(search: string) {
   const params = new URLSearchParams(search);
   const parsed = parseTimelineFilters(params);
-  const { resolved, problems, canonical } = await resolveFilterReferences(prisma, parsed.filters, { search: searchEventIds });
+  const { resolved, problems, canonical } = await resolveFilterReferences(prisma, parsed.filters, { search: (words) => engineOf(prisma).timeline.search(words) });
   const filters = withCanonicalReferences(withoutUnknownReferences(parsed.filters, problems), canonical);
   return {
     params,

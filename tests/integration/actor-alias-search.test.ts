@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { addActorAlias } from "@/lib/actors/alias-write";
 import { prisma } from "@/lib/db";
-import { resolveFilterReferences } from "@/lib/events/filter-query";
+import { resolveFilterReferences } from "@/lib/timeline/resolve";
 import { searchActors } from "@/lib/events/admin-queries";
 import { ActorDirectory } from "@/lib/import/actors";
 import { parseTimelineFilters } from "@/lib/timeline/filters";

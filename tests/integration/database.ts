@@ -1,5 +1,6 @@
 import { inject } from "vitest";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
+import { engineOf } from "@/lib/db/engine";
 import { resolveDatabaseTarget } from "@/lib/db/url";
 import { copyBase } from "./test-database";
 
@@ -23,6 +24,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     file: copy.file,
     prisma,
     dispose: async () => {
+      // The engine's fast readers (the exports' ids come from its facet index) hold connections too.
+      await engineOf(prisma).closeReaders();
       await prisma.$disconnect();
       await copy.dispose();
     },

@@ -1,14 +1,11 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { resolveFilterReferences } from "@/lib/events/filter-query";
-import { listTimelineEvents } from "@/lib/events/queries";
+import { resolveFilterReferences } from "@/lib/timeline/resolve";
+import { listTimelineEvents } from "@/lib/timeline/view";
 import { readEventSnapshot } from "@/lib/events/snapshot";
 import { exportCsvText } from "@/lib/export/export-text";
-import { closePostgresReader } from "@/lib/db/postgres-reader";
-import { closeSqliteReader } from "@/lib/db/sqlite-reader";
-import { appSnapshotLoader } from "@/lib/export/app-loader";
-import { prismaSnapshotLoader } from "@/lib/export/snapshot-sql";
+import { closeEngines, engineOf } from "@/lib/db/engine";
 import { parseTimelineFilters } from "@/lib/timeline/filters";
 import { eventIdsByTitle, loadExamples } from "./example-data";
 
@@ -23,8 +20,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  closeSqliteReader();
-  await closePostgresReader();
+  await closeEngines();
 });
 
 async function timelineIds(query: string): Promise<string[]> {
@@ -70,8 +66,8 @@ describe("the exports' batch loader", () => {
     await prisma.source.updateMany({ where: { eventId: all[0] }, data: { retrievedAt: new Date("2026-01-02T03:04:05Z") } });
     const expected = await Promise.all(all.map((id) => readEventSnapshot(prisma, id)));
     // The engine's bulk reader (better-sqlite3 or pg), as the export routes use it.
-    const direct = appSnapshotLoader();
-    for (const load of [prismaSnapshotLoader(prisma), direct]) {
+    const direct = engineOf(prisma).snapshotLoader();
+    for (const load of [engineOf(prisma).prismaSnapshotLoader(prisma), direct]) {
       const batch = await load([...all, 999_999], { publicRelationsOnly: false });
       expect(batch.map((e) => e.id)).toEqual(all);
       expect(batch).toEqual(expected);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { resolveFilterReferences } from "@/lib/events/filter-query";
-import { countTimelineEvents, getTimelineView } from "@/lib/events/queries";
+import { resolveFilterReferences } from "@/lib/timeline/resolve";
+import { countTimelineEvents, getTimelineView } from "@/lib/timeline/view";
 import { countStates } from "@/lib/patterns/map";
 import { buildMatrix } from "@/lib/patterns/matrix";
 import { getViewParticipations } from "@/lib/patterns/queries";

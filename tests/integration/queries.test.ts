@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { getEventChain, getPublicEvent, listTimelineEvents } from "@/lib/events/queries";
+import { getEventChain, getPublicEvent } from "@/lib/events/queries";
+import { listTimelineEvents } from "@/lib/timeline/view";
 import { decodeCursor } from "@/lib/timeline/cursor";
 import { eventIdsByTitle, loadExamples } from "./example-data";
 

@@ -1,6 +1,5 @@
 import { afterAll, inject } from "vitest";
-import { closePostgresReader } from "@/lib/db/postgres-reader";
-import { closeSqliteReader } from "@/lib/db/sqlite-reader";
+import { closeEngines } from "@/lib/db/engine";
 import { copyBase } from "./test-database";
 
 // Modules that use the app's shared client (lib/db) read DATABASE_URL when first imported:
@@ -14,7 +13,6 @@ afterAll(async () => {
   await shared?.$disconnect();
   delete (globalThis as { demarchePrisma?: unknown }).demarchePrisma;
   // The bulk readers (timeline, exports) hold their own connections to the copy.
-  closeSqliteReader();
-  await closePostgresReader();
+  await closeEngines();
   await copy.dispose();
 });

@@ -1,16 +1,20 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
+import { engineOf } from "@/lib/db/engine";
 import { resolveDatabaseTarget } from "@/lib/db/url";
 import { mergeActors } from "@/lib/actors/write";
-import { resolveFilterReferences } from "@/lib/events/filter-query";
-import { getTimelineView } from "@/lib/events/queries";
+import { resolveFilterReferences } from "@/lib/timeline/resolve";
+import { getTimelineView } from "@/lib/timeline/view";
 import { eventInputSchema, type EventInputRaw } from "@/lib/events/schema";
 import { readEventSnapshot, snapshotToInput } from "@/lib/events/snapshot";
 import { createEvent, purgeEvent, restoreEvent, trashEvent, updateEvent } from "@/lib/events/write";
 import { facetIndexLoads, lastFacetIndexBuildMs } from "@/lib/timeline/facet-store";
 import { parseTimelineFilters } from "@/lib/timeline/filters";
-import { matchSearchIds, searchEventIds, timelineSource } from "@/lib/timeline/source";
 import { foldText } from "@/lib/text/fold";
+
+const searchEventIds = (words: readonly string[]) => engineOf(prisma).timeline.search(words);
+const matchSearchIds = (db: typeof prisma, words: readonly string[]) => engineOf(db).searchIds(db, words);
+const timelineSource = () => engineOf(prisma).timeline;
 import { loadExamples } from "./example-data";
 
 // Runs on the engine of the suite (SQLite, or PostgreSQL with DEMARCHE_TEST_DATABASE=postgresql):

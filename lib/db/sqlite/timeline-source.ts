@@ -1,19 +1,14 @@
-import Database from "better-sqlite3";
-import { sqliteReader } from "@/lib/db/sqlite-reader";
+import type Database from "better-sqlite3";
+import type { TimelineSource } from "@/lib/db/engine";
+import { openReadOnly, type SqliteReader } from "@/lib/db/sqlite/reader";
+import { SEARCH_SQL, searchExpression } from "@/lib/db/sqlite/search";
 import { ROLE_INITIATOR, ROLE_TARGET, type IndexSource } from "@/lib/timeline/facet-index";
-import type { TimelineSource } from "@/lib/timeline/source";
 
 /**
- * The timeline's SQLite statements (the TimelineSource of lib/timeline/source.ts): the FTS5
+ * The timeline's SQLite statements (the engine's TimelineSource, lib/db/engine.ts): the FTS5
  * search and the facet index's reads, through raw better-sqlite3 rows, an order of
  * magnitude faster than Prisma's row mapping (docs/decisions/0004-timeline-performance.md).
  */
-
-/** The FTS5 query for folded words: each must start a word of the event's search text. */
-export function searchExpression(words: readonly string[]): string {
-  // Words come from the filter parser: letters and digits only, so quoting is enough.
-  return words.map((w) => `"${w.replace(/"/g, "")}"*`).join(" AND ");
-}
 
 /** Rows read between two yields to the event loop while the whole index loads. */
 const LOAD_CHUNK = 20_000;
@@ -87,9 +82,9 @@ function latestChangeOn(db: Database.Database): number {
   return Number(db.prepare(`SELECT coalesce(max("seq"), 0) FROM "TimelineChange"`).pluck().get() ?? 0);
 }
 
-export function sqliteTimelineSource(file: string): TimelineSource {
-  // The shared reader for the small reads; it belongs to DATABASE_URL, which is this file.
-  const reader = sqliteReader;
+export function sqliteTimelineSource(file: string, shared: SqliteReader): TimelineSource {
+  // The engine's shared reader for the small reads.
+  const reader = () => shared.get();
   return {
     key: `sqlite:${file}`,
 
@@ -100,9 +95,8 @@ export function sqliteTimelineSource(file: string): TimelineSource {
     async loadAll() {
       // A connection of its own: the read takes seconds at a million events and yields to
       // the event loop between chunks, while other requests use the shared reader.
-      const db = new Database(file, { readonly: true, fileMustExist: true });
+      const db = openReadOnly(file);
       try {
-        db.pragma("busy_timeout = 10000");
         db.exec("BEGIN");
         const seq = latestChangeOn(db);
         const out: Collector = collector();
@@ -148,10 +142,7 @@ export function sqliteTimelineSource(file: string): TimelineSource {
 
     async search(words) {
       if (words.length === 0) return [];
-      return reader()
-        .prepare(`SELECT rowid FROM "EventSearch" WHERE "EventSearch" MATCH ? ORDER BY rowid`)
-        .pluck()
-        .all(searchExpression(words)) as number[];
+      return reader().prepare(SEARCH_SQL).pluck().all(searchExpression(words)) as number[];
     },
   };
 }

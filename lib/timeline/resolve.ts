@@ -1,11 +1,12 @@
 import { normaliseAlias } from "@/lib/actors/alias-normalise";
-import type { Db, Prisma } from "@/lib/db/client";
-import type { FilterProblem, Sort, TimelineFilters } from "@/lib/timeline/filters";
-import type { TimelineCursor } from "@/lib/timeline/cursor";
-import { matchSearchIds } from "@/lib/timeline/source";
+import type { Db } from "@/lib/db/client";
+import { engineOf } from "@/lib/db/engine";
+import { EMPTY_FILTERS, type FilterProblem, type TimelineFilters } from "@/lib/timeline/filters";
 
-/** Published and not in the trash: what the public (and the public exports) may see. */
-export const PUBLIC_EVENT = { status: "published", deletedAt: null } satisfies Prisma.EventWhereInput;
+/**
+ * Reference resolution, the second step of the timeline's read path (docs/filters.md):
+ * the URL's actor and tag references looked up, its search words turned into event ids.
+ */
 
 /** Filters whose actor and tag references have been looked up in the database. */
 export type ResolvedFilters = TimelineFilters & {
@@ -94,7 +95,7 @@ export async function resolveFilterReferences(
     initiatorIds: [...new Set(actorIdsFor(filters.initiators, "initiator"))],
     targetIds: [...new Set(actorIdsFor(filters.targets, "target"))],
     tagIds,
-    searchIds: filters.words.length > 0 ? await searchWithAliases(db, filters, options.search ?? ((words) => matchSearchIds(db, words))) : null,
+    searchIds: filters.words.length > 0 ? await searchWithAliases(db, filters, options.search ?? ((words) => engineOf(db).searchIds(db, words))) : null,
   };
   // A filter whose every value was unknown has no ids left and so is ignored, not "matches nothing".
   return { resolved, problems, canonical };
@@ -116,51 +117,12 @@ async function searchWithAliases(db: Db, filters: TimelineFilters, search: (word
   return [...new Set([...textIds, ...participations.map((p) => p.eventId)])].sort((a, b) => a - b);
 }
 
-/** Which parts of the filter to leave out, for facet counts "under the other active filters". */
-export type FilterOmission = Partial<Record<"types" | "actorIds" | "initiatorIds" | "targetIds" | "tagIds" | "bases" | "dates" | "q", boolean>>;
-
-/** The Prisma condition for a set of filters, on top of `base` (the public events by default). */
-export function eventWhereForFilters(
-  filters: ResolvedFilters,
-  options: { base?: Prisma.EventWhereInput; omit?: FilterOmission } = {},
-): Prisma.EventWhereInput {
-  const omit = options.omit ?? {};
-  const and: Prisma.EventWhereInput[] = [options.base ?? PUBLIC_EVENT];
-  if (!omit.dates && filters.from) and.push({ dateEnd: { gte: filters.from.start } });
-  if (!omit.dates && filters.to) and.push({ dateStart: { lte: filters.to.end } });
-  if (!omit.types && filters.types.length > 0) and.push({ type: { in: filters.types } });
-  if (!omit.actorIds && filters.actorIds.length > 0) {
-    and.push({ participants: { some: { actorId: { in: filters.actorIds } } } });
-  }
-  if (!omit.initiatorIds && filters.initiatorIds.length > 0) {
-    and.push({ participants: { some: { role: "initiator", actorId: { in: filters.initiatorIds } } } });
-  }
-  if (!omit.targetIds && filters.targetIds.length > 0) {
-    and.push({ participants: { some: { role: "target", actorId: { in: filters.targetIds } } } });
-  }
-  if (!omit.tagIds && filters.tagIds.length > 0) and.push({ tags: { some: { tagId: { in: filters.tagIds } } } });
-  if (!omit.bases && filters.bases.length > 0) and.push({ legalBasis: { in: filters.bases } });
-  if (!omit.q && filters.searchIds !== null) and.push({ id: { in: filters.searchIds } });
-  return { AND: and };
-}
-
-/** The timeline order: by first covered day, then id, so keyset pagination is exact. */
-export function eventOrderBy(sort: Sort): Prisma.EventOrderByWithRelationInput[] {
-  const direction = sort === "oldest" ? "asc" : "desc";
-  return [{ dateStart: direction }, { id: direction }];
-}
-
-/**
- * The keyset condition for the rows after `cursor` in the given order. The first term is
- * implied by the second; it is there for PostgreSQL's planner, which does not turn the OR
- * into a range of the (status, deletedAt, dateStart, id) index and would otherwise read
- * every public event for each batch of an export (1 s a batch at a million events).
- */
-export function afterCursor(cursor: TimelineCursor, sort: Sort): Prisma.EventWhereInput {
-  const beyond = sort === "oldest" ? "gt" : "lt";
-  const reaching = sort === "oldest" ? "gte" : "lte";
-  return {
-    dateStart: { [reaching]: cursor.dateStart },
-    OR: [{ dateStart: { [beyond]: cursor.dateStart } }, { dateStart: cursor.dateStart, id: { [beyond]: cursor.id } }],
-  };
-}
+/** No filters at all: every public event. */
+export const NO_FILTERS: ResolvedFilters = {
+  ...EMPTY_FILTERS,
+  actorIds: [],
+  initiatorIds: [],
+  targetIds: [],
+  tagIds: [],
+  searchIds: null,
+};

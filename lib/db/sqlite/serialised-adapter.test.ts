@@ -1,6 +1,6 @@
 import type { SqlDriverAdapter, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
 import { describe, expect, it } from "vitest";
-import { SerialisedSqliteAdapter } from "@/lib/db/sqlite-serialised-adapter";
+import { SerialisedSqliteAdapter } from "@/lib/db/sqlite/serialised-adapter";
 
 const sql = (text: string): SqlQuery => ({ sql: text, args: [], argTypes: [] });
 const emptyResult = { columnNames: [], columnTypes: [], rows: [] };

@@ -1,24 +1,13 @@
 import type pg from "pg";
-import { postgresReader } from "@/lib/db/postgres-reader";
+import type { TimelineSource } from "@/lib/db/engine";
+import type { PostgresReader } from "@/lib/db/postgres/reader";
+import { searchQuery } from "@/lib/db/postgres/search";
 import { ROLE_INITIATOR, ROLE_TARGET, type IndexSource } from "@/lib/timeline/facet-index";
-import type { TimelineSource } from "@/lib/timeline/source";
 
 /**
- * The timeline's PostgreSQL statements (the TimelineSource of lib/timeline/source.ts), read
- * through the shared pg pool as arrays (docs/decisions/0004-timeline-performance.md).
+ * The timeline's PostgreSQL statements (the engine's TimelineSource, lib/db/engine.ts), read
+ * through the engine's pg pool as arrays (docs/decisions/0004-timeline-performance.md).
  */
-
-/**
- * One regular expression per search word, with the meaning of the FTS5 prefix query on
- * SQLite: the word must start a word of the folded search text, where a word is a run of
- * letters and digits. `[[:alnum:]]` follows the database's character classification (with a
- * UTF-8 locale such as C.UTF-8, Cyrillic and other scripts are letters). The trigram index
- * on "searchText" serves these matches.
- */
-export function postgresSearchPatterns(words: readonly string[]): string[] {
-  // Words are letters and digits only (lib/timeline/filters.ts); escape anyway, never trust.
-  return words.map((w) => `(^|[^[:alnum:]])${w.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&")}`);
-}
 
 const roleNumber = (role: string) => (role === "initiator" ? ROLE_INITIATOR : role === "target" ? ROLE_TARGET : 0);
 
@@ -33,8 +22,8 @@ async function rows<T>(client: pg.Pool | pg.PoolClient, text: string, values: un
 }
 
 /** Runs reads in one REPEATABLE READ snapshot. */
-async function inSnapshot<T>(read: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await postgresReader().connect();
+async function inSnapshot<T>(pool: pg.Pool, read: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     const result = await read(client);
@@ -73,7 +62,8 @@ async function readSource(client: pg.PoolClient, where: { events: string; links:
 
 const LATEST = `SELECT coalesce(max("seq"), 0)::int FROM "TimelineChange"`;
 
-export function postgresTimelineSource(url: string): TimelineSource {
+export function postgresTimelineSource(url: string, reader: PostgresReader): TimelineSource {
+  const postgresReader = () => reader.get();
   return {
     key: `postgresql:${url}`,
 
@@ -83,7 +73,7 @@ export function postgresTimelineSource(url: string): TimelineSource {
     },
 
     async loadAll() {
-      return inSnapshot(async (client) => {
+      return inSnapshot(postgresReader(), async (client) => {
         const [row] = await rows<[number]>(client, LATEST);
         const source = await readSource(client, { events: "", links: "", values: [] });
         return { seq: row?.[0] ?? 0, source };
@@ -97,16 +87,15 @@ export function postgresTimelineSource(url: string): TimelineSource {
     },
 
     async loadEvents(ids) {
-      return inSnapshot((client) =>
+      return inSnapshot(postgresReader(), (client) =>
         readSource(client, { events: ` AND "id" = ANY($1::int[])`, links: ` WHERE "eventId" = ANY($1::int[])`, values: [ids] }),
       );
     },
 
     async search(words) {
       if (words.length === 0) return [];
-      const patterns = postgresSearchPatterns(words);
-      const where = patterns.map((_, i) => `"searchText" ~ $${i + 1}`).join(" AND ");
-      const found = await rows<[number]>(postgresReader(), `SELECT "id" FROM "Event" WHERE ${where} ORDER BY "id"`, patterns);
+      const { sql, params } = searchQuery(words);
+      const found = await rows<[number]>(postgresReader(), sql, params);
       return found.map((r) => r[0]);
     },
   };

@@ -1,0 +1,74 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as PostgresPrismaClient } from "@/generated/postgres/client";
+import { insertInChunks } from "@/lib/db/bulk-rows";
+import type { PrismaClient } from "@/lib/db/client";
+import type { Engine, SnapshotLoader } from "@/lib/db/engine";
+import { postgresReader } from "@/lib/db/postgres/reader";
+import { searchQuery } from "@/lib/db/postgres/search";
+import { postgresPrismaSnapshotLoader, postgresSnapshotLoader } from "@/lib/db/postgres/snapshots";
+import { postgresTimelineSource } from "@/lib/db/postgres/timeline-source";
+
+/** How many connections one app process keeps to PostgreSQL (several instances share the server). */
+const POSTGRES_POOL_SIZE = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+
+/** PostgreSQL's side of lib/db/engine.ts, for one database URL. */
+export function postgresEngine(url: string): Engine {
+  const reader = postgresReader(url);
+  let loader: { pool: object; load: SnapshotLoader } | null = null;
+  return {
+    provider: "postgresql",
+    key: `postgresql:${url}`,
+
+    createClient() {
+      const adapter = new PrismaPg({ connectionString: url, max: POSTGRES_POOL_SIZE });
+      // The two generated classes are nominally distinct but structurally the same API.
+      return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+    },
+
+    timeline: postgresTimelineSource(url, reader),
+
+    async searchIds(db, words) {
+      if (words.length === 0) return [];
+      const { sql, params } = searchQuery(words);
+      const rows = await db.$queryRawUnsafe<{ id: number }[]>(sql, ...params);
+      return rows.map((r) => Number(r.id));
+    },
+
+    snapshotLoader() {
+      const pool = reader.get();
+      if (loader?.pool !== pool) loader = { pool, load: postgresSnapshotLoader(pool) };
+      return loader.load;
+    },
+
+    prismaSnapshotLoader: postgresPrismaSnapshotLoader,
+
+    async insertRows(db, table, rows) {
+      const first = rows[0];
+      if (!first) return;
+      const quoted = Object.keys(first).map((c) => `"${c}"`).join(", ");
+      const sql = `INSERT INTO "${table}" (${quoted}) SELECT ${quoted} FROM json_populate_recordset(NULL::"${table}", $1::json)`;
+      // timestamp(3) columns hold UTC without a zone.
+      await insertInChunks(rows, (json) => db.$executeRawUnsafe(sql, json), (d) => d.toISOString());
+    },
+
+    async deferForeignKeys(tx) {
+      // Only constraints declared DEFERRABLE can be deferred: EventRelation's two are
+      // (migration `event_relation_deferrable`), the others stay immediate.
+      await tx.$executeRawUnsafe("SET CONSTRAINTS ALL DEFERRED");
+    },
+
+    async syncIdSequences(tx, tables) {
+      // A sequence does not follow explicit ids.
+      for (const table of tables) {
+        await tx.$queryRawUnsafe(
+          `SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), COALESCE((SELECT MAX("id") FROM "${table}"), 0) + 1, false)`,
+        );
+      }
+    },
+
+    async closeReaders() {
+      await reader.close();
+      loader = null;
+    },
+  };
+}
