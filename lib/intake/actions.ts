@@ -7,7 +7,7 @@ import { prisma } from "@/lib/db";
 import { issuesToErrors } from "@/lib/forms/action-state";
 import { type PASTE_FIELDS, pasteSchema } from "@/lib/intake/paste";
 import { parseReviewIntent } from "@/lib/intake/review";
-import { defaultDrafter, loadDraftContext } from "@/lib/intake/runtime";
+import { defaultDrafter, enrichDrafts, loadDraftContext } from "@/lib/intake/runtime";
 import { createIntake, isIntakeId, MAX_DRAFTS } from "@/lib/intake/store";
 import { detectPublicationDate, IntakeInputError } from "@/lib/intake/text";
 import { reviewStep } from "@/lib/intake/write";
@@ -43,7 +43,12 @@ export async function createIntakeAction(_previous: PasteFormState, formData: Fo
   let id: string;
   try {
     const context = await loadDraftContext(prisma);
-    ({ id } = await createIntake(prisma, { ...parsed.data, published }, { drafter: defaultDrafter, context, userId: user.id }));
+    ({ id } = await createIntake(prisma, { ...parsed.data, published }, {
+      drafter: defaultDrafter,
+      context,
+      userId: user.id,
+      enrich: (drafts) => enrichDrafts(prisma, drafts),
+    }));
   } catch (error) {
     if (error instanceof IntakeInputError) {
       return fail({ [error.code.includes("publication") ? "published" : "text"]: [error.message] });

@@ -9,4 +9,4 @@ import { RuleDrafter } from "@/lib/intake/drafter";
 import type { Drafter } from "@/lib/intake/types";
 
 export const defaultDrafter: Drafter = new RuleDrafter();
-export { loadDraftContext } from "@/lib/intake/context";
+export { enrichDrafts, loadDraftContext } from "@/lib/intake/context";

@@ -44,7 +44,14 @@ export async function removeExpiredIntakes(db: Db, now: Date = new Date()): Prom
 export async function createIntake(
   db: Db,
   input: PasteInput & { published: string },
-  options: { drafter: Drafter; context: DraftContext; userId: number | null; now?: Date },
+  options: {
+    drafter: Drafter;
+    context: DraftContext;
+    userId: number | null;
+    now?: Date;
+    /** Database look-ups after drafting: possible duplicates and recorded events a draft may respond to. */
+    enrich?: (drafts: Draft[]) => Promise<Draft[]>;
+  },
 ): Promise<{ id: string; drafts: number }> {
   const now = options.now ?? new Date();
   await removeExpiredIntakes(db, now);
@@ -52,7 +59,8 @@ export async function createIntake(
     { text: input.text, published: input.published, publisher: input.publisher ?? undefined, title: input.title ?? undefined, url: input.url ?? undefined },
     options.context,
   );
-  const drafts = result.drafts.slice(0, MAX_DRAFTS);
+  const kept = result.drafts.slice(0, MAX_DRAFTS);
+  const drafts = options.enrich ? await options.enrich(kept) : kept;
   const article: IntakeArticle = { published: input.published, publisher: input.publisher, title: input.title, url: input.url };
   const review = initialReview(drafts, article);
   const notes = [...(result.messages ?? [])];

@@ -130,6 +130,30 @@ describe("intake actions", () => {
     expect(await prisma.event.count()).toBe(before + 1);
   });
 
+  it("offer a recorded event as a possible duplicate, and refuse to accept it until the editor says it is new", async () => {
+    cookie.token = editorToken;
+    const text = [
+      "Washington, Friday 16 April 2021",
+      "",
+      "The United States expelled 10 Russian diplomats on Thursday and imposed sanctions on Russia over the SolarWinds hack and election interference.",
+    ].join("\n");
+    const target = await redirectOf(() => createIntakeAction(EMPTY_STATE, pasteForm({ text })));
+    const id = /^\/admin\/intake\/([0-9a-f]{32})$/.exec(target)?.[1] ?? "";
+    const intake = await prisma.intake.findUniqueOrThrow({ where: { id } });
+    const drafts = JSON.parse(intake.drafts) as { type: string; duplicateOf: { eventId: number }[] }[];
+    const index = drafts.findIndex((d) => d.duplicateOf.length > 0);
+    expect(index, "a draft of an already recorded expulsion is flagged").toBeGreaterThanOrEqual(0);
+    const before = await prisma.event.count();
+    const review = new FormData();
+    review.set("intakeId", id);
+    review.set("version", String(intake.version));
+    review.set("intent", `accept:${index}`);
+    expect(await redirectOf(() => reviewIntakeAction(review))).toBe(`/admin/intake/${id}`);
+    expect(await prisma.event.count()).toBe(before);
+    const stored = await prisma.intake.findUniqueOrThrow({ where: { id } });
+    expect(JSON.parse(stored.review).drafts[index].errors.notDuplicate).toBeDefined();
+  });
+
   it("refuse an unknown button and a malformed intake id", async () => {
     cookie.token = editorToken;
     const review = new FormData();
