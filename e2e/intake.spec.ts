@@ -66,6 +66,8 @@ test.describe("intake", () => {
   });
 
   test("paste an article, correct one draft, accept three with one responds-to link, and find them with the article as source", async ({ page }) => {
+    // Many steps, each a full server round trip: more than the default budget on a busy machine.
+    test.slow();
     const stamp = Date.now();
     const url = `https://example.org/intake-${stamp}`;
     try {
@@ -143,6 +145,7 @@ test.describe("intake", () => {
   });
 
   test("works without JavaScript and fits a 390 px screen", async ({ browser }) => {
+    test.slow();
     const stamp = Date.now();
     const url = `https://example.org/intake-nojs-${stamp}`;
     const user = createUser("editor");
