@@ -60,7 +60,7 @@ function aliasTokens(alias: string): AliasToken[] {
 }
 
 const OBJECT_NOUNS = new Set(
-  "diplomat diplomats embassy embassies consulate consulates consulate-general ambassador ambassadors envoy envoys staff employees officials official nationals citizens individuals entities companies firms banks lawmakers mps meps spies agents officers personnel mission missions legation journalists businessmen oligarchs attache attaché counterpart counterparts government's military defence defense agency procurement".split(" "),
+  "diplomat diplomats embassy embassies consulate consulates consulate-general ambassador ambassadors envoy envoys staff employees officials official nationals citizens individuals entities companies firms banks lawmakers mps meps spies agents officers personnel mission missions legation journalists businessmen oligarchs attache attaché counterpart counterparts government's military defence defense agency procurement responsibility involvement interference measures barley beef goods exports imports products".split(" "),
 );
 const SUBJECT_NOUNS = new Set("government foreign ministry ministry president prime leader authorities officials said".split(" "));
 
@@ -125,6 +125,9 @@ function baseIndex(): { layer: Layer; stateByIso: Map<string, KnownActor> } {
  * context's actors and aliases and the people met in this article (per article). A
  * gazetteer entry that the context also knows resolves to the context's actor and id.
  */
+/** Nouns for people who speak or act for a state: "China's ambassador warned", "US officials said". */
+export const SPEAKER_NOUNS = new Set("ambassador envoy spokesman spokeswoman spokesperson officials official minister ministry government president leader authorities".split(" "));
+
 export class ActorIndex {
   private readonly overlay: Layer = new Map();
   private readonly base = baseIndex();
@@ -200,7 +203,7 @@ export class ActorIndex {
       const resolved = this.resolveExact(cleanName);
       if (resolved && resolved.kind !== "person") continue; // "President Putin of Russia" handled by tokens; "Minister Russia" is not a name
       const titleStart = m.index ?? 0;
-      const stateCode = resolved?.stateCode ?? this.stateBefore(sentence, tokens, titleStart);
+      const stateCode = resolved?.stateCode ?? this.stateBefore(sentence, tokens, titleStart) ?? this.nearestState(sentence, titleStart);
       const actor = resolved ?? (words.length >= 2 ? this.addPerson(cleanName, stateCode) : null);
       if (!actor) continue;
       const end = nameStart + cleanName.length;
@@ -239,7 +242,7 @@ export class ActorIndex {
           possessive: last.possessive,
           objectLike:
             OBJECT_NOUNS.has(nextKey) ||
-            (last.possessive && next !== undefined && !SUBJECT_NOUNS.has(nextKey)) ||
+            (last.possessive && next !== undefined && /^\p{Ll}/u.test(next.raw) && !SUBJECT_NOUNS.has(nextKey)) ||
             (next !== undefined && /^\p{Ll}/u.test(next.raw) && OBJECT_NOUNS.has(tokens[i + n + 1]?.key ?? "")),
           qualifier: false,
           person: entry.actor.kind === "person",
@@ -274,6 +277,19 @@ export class ActorIndex {
     if (!first) return null;
     for (const entry of this.entries(first.key)) {
       if (entry.tokens.length === tokens.length && entry.tokens.every((t, k) => t.key === tokens[k]?.key)) return this.resolve(entry.actor);
+    }
+    return null;
+  }
+
+  /** The last state named anywhere before a position ("eight US officials, among them Attorney General Merrick Garland"). */
+  private nearestState(sentence: string, index: number): string | null {
+    const words = tokenize(sentence.slice(0, index));
+    for (let k = words.length - 1; k >= 0; k--) {
+      const w = words[k];
+      if (!w) continue;
+      for (const entry of this.entries(w.key)) {
+        if (entry.tokens.length === 1 && entry.actor.kind === "state" && (entry.tokens[0]?.exactCase === null || entry.tokens[0]?.exactCase === w.raw) && (!entry.tokens[0]?.capital || /^\p{Lu}/u.test(w.raw))) return entry.actor.isoCode;
+      }
     }
     return null;
   }

@@ -43,7 +43,7 @@ const LEXICON: Lexeme[] = [
   { type: "sanctions-imposed", re: /\bimpos(?:ed|es|ing|e)\b[^.;]{0,60}?\b(?:sanctions|restrictions|embargo|bans?|tariffs|duties|penalties|asset freezes|measures)\b/gi, strength: 2 },
   { type: "sanctions-imposed", re: /\b(?:sanctions|duties|tariffs|restrictions)\b[^.;]{0,30}?\b(?:were|was|are|have been|had been)\s+(?:\w+\s+)?imposed\b/gi, strength: 2 },
   { type: "sanctions-imposed", re: /\bsanction(?:ed|s|ing)\b(?=\s+(?:\d|[A-Z]|the|two|three|four|five|six|seven|eight|nine|ten|its|their|several|dozens|more))/g, strength: 2 },
-  { type: "sanctions-imposed", re: /\b(?:new |fresh |further |economic |financial |sweeping |matching )?sanctions (?:on|against)\b/gi },
+  { type: "sanctions-imposed", re: /\b(?:new |fresh |further |economic |financial |sweeping |matching )?sanctions (?:on|against)\b(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the same day|\d))/gi },
   { type: "sanctions-imposed", re: /\bslapp?(?:ed|s|ing)?\b[^.;]{0,30}?\b(?:sanctions|tariffs)\b/gi, strength: 2 },
   { type: "sanctions-imposed", re: /\bfr(?:oze|eeze|ozen|eezes|eezing)\b[^.;]{0,30}?\bassets\b/gi },
   { type: "sanctions-imposed", re: /\b(?:suspend(?:ed|s|ing)?|halt(?:ed|s|ing)?|ban(?:ned|s)?|block(?:ed|s)?)\b[^.;]{0,30}?\b(?:imports?|exports?)\b/gi, strength: 2 },
@@ -90,6 +90,7 @@ const LEXICON: Lexeme[] = [
   { type: "agreement", re: /\bsign(?:ed|s|ing)?\b[^.;]{0,40}?\b(?:agreement|treaty|deal|memorandum|accord|pact|contract)\b/gi, strength: 2 },
   { type: "agreement", re: /\b(?:concluded|reached|struck)\b[^.;]{0,30}?\b(?:agreement|deal|accord)\b|\b(?:agreement|deal)\b[^.;]{0,60}?\bconcluded\b/gi, strength: 2 },
   { type: "agreement", re: /\bagreed (?:that|to)\b/gi },
+  { type: "agreement", re: /\bconcluded in principle\b/gi, strength: 2 },
   // Arms transfers.
   { type: "arms-transfer", re: /\b(?:purchas(?:e|ed|es|ing)|bought|buy(?:s|ing)?|acquir(?:ed|e|es|ing)|acquisition|deliver(?:ed|y|ies|s)?|sold|sell(?:s|ing)?|sale|supplied|took delivery)\b[^.;]{0,50}?\b(?:S-400s?|S-300|missiles?|weapons|arms|jets|fighters?|air defen[cs]e|drones|F-35s?|F-16s?|tanks|howitzers|components)\b/gi, strength: 2 },
   { type: "arms-transfer", re: /\bagreed the purchase\b/gi, strength: 3 },
@@ -120,7 +121,7 @@ export function findTypeCues(clause: string): TypeCue[] {
 export const THREAT_RE = /\b(?:threat(?:en(?:ed|s|ing)?)?|warn(?:ed|s|ing)?|could|may|might|would face|vow(?:ed|s)? to|if\s)\b/i;
 
 /** The clause denies or only considers the event ("did not expel", "considering measures"). */
-export const NEGATION_RE = /\b(?:not|never|no longer|refused to|declined to|considering|consider|considered|weighing|reserved the right|would respond|will respond|could come|would follow|is preparing its reply|calls? for (?:new|further) sanctions|called for (?:new|further)|urged)\b/i;
+export const NEGATION_RE = /\b(?:not|never|no longer|refused to|declined to|considering|consider|considered|weighing|cancell?(?:ed|ing)|postponed|called off|supporters of|reserved the right|would respond|will respond|could come|would follow|is preparing its reply|calls? for (?:new|further) sanctions|called for (?:new|further)|urged)\b/i;
 
 /** The object of a sanction is people or entities: a designation rather than a sanctions programme. */
 export const PERSONS_RE = /\b(?:officials?|individuals?|persons?|people|entities|entity|lawmakers?|MPs|MEPs|members|scholars?|researchers?|oligarchs?|businessm[ae]n|companies|firms|outlets|institute|think tank)\b/i;
@@ -145,8 +146,8 @@ export function findMeasures(text: string): Array<{ measure: SanctionMeasure; st
 
 /** Phrases saying that the event answers another one. */
 export const RESPONSE_RE =
-  /\b(?:in (?:retaliation|response|reply|return) (?:for|to|against)|retaliat(?:ed|ing|es|e)(?: against)?|retaliatory|tit-for-tat|responded in kind|respond(?:ed|ing)? (?:to|by)|in kind|a (?:forced |legitimate and necessary |direct )?response to|as a response|condemned the (?:move|decision|sanctions|order|expulsions?)|hit back|mirror(?:ed|ing)?|reciprocal|punishment for|retaliating)\b/i;
+  /\b(?:in (?:retaliation|response|reply|return) (?:for|to|against)|retaliat(?:ed|ing|es|e)(?: against)?|retaliatory|tit-for-tat|responded in kind|respond(?:ed|ing)? (?:to|by)|in kind|a (?:forced |legitimate and necessary |direct )?response to|as a response|condemned the (?:move|decision|sanctions|order|expulsions?)|hit back|mirror(?:ed|ing)?|reciprocal|punishment for|retaliating|(?:hours|a day|days|weeks?) after|hits? back)\b/i;
 
 /** Where a phrase naming an earlier event starts ("in response to Washington's sanctions"). */
 export const RESPONSE_PHRASE_RE =
-  /\b(?:in (?:retaliation|response|reply|return) (?:for|to|against)|retaliating (?:against|for)|a (?:forced |legitimate and necessary |direct )?response to|responding to|punishment for|over (?:the |its |their |his |her |alleged )|after (?:the |its |their |a |an )|following (?:the |its |their |a )|for (?:its|their|the) (?:purchase|role|part)|because of)/gi;
+  /\b(?:in (?:retaliation|response|reply|return) (?:for|to|against)|retaliating (?:against|for)|(?:a|its|their|his|her) (?:forced |legitimate and necessary |direct )?response to|responding to|punishment for|over (?!the (?:weekend|past|last|next|coming|years?|months?)\b|\d)|retaliated against |after (?:the |its |their |a |an )|following (?:the |its |their |a )|for (?:its|their|the) (?:purchase|role|part)|because of|in solidarity with|since (?:the )?|(?<=\b(?:condemned|denounced|criticised|criticized|rejected|protested against)\s)(?:the|its|their|this)\s)/gi;

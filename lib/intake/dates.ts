@@ -42,6 +42,8 @@ export type DateContext = {
   futureTense: boolean;
   /** The previous explicit day in the article, for "the next day". */
   anchor: CalendarDay | null;
+  /** The previous explicit day or month, for "later that month" (defaults to `anchor`). */
+  monthAnchor?: CalendarDay | null;
 };
 
 const TAG_YEAR = "demarche/year";
@@ -146,18 +148,31 @@ const dayRangeParser: chrono.Parser = {
 const WORD_NUMBERS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 const relativeDayParser: chrono.Parser = {
   pattern: () =>
-    /\b(?:(the (?:next|following) day|the day after|the next morning)|(the same day|that day|that same day|on the same day)|(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (days?|weeks?) (later|afterwards|after that))\b/i,
+    /\b(?:(the (?:next|following) day|the day after|the next morning)|(the same day|that day|that same day|on the same day)|(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (days?|weeks?) (later|afterwards|after that|after|before))\b/i,
   extract: (context, match) => {
     let offset = 0;
     if (match[1]) offset = 1;
     else if (match[2]) offset = 0;
     else {
       const n = WORD_NUMBERS[(match[3] ?? "").toLowerCase()] ?? Number(match[3]);
-      offset = /week/i.test((match[4] ?? "")) ? n * 7 : n;
+      // "a day after Prague expelled…" dates Prague's step one day before the day just named.
+      const sign = (match[5] ?? "").toLowerCase() === "after" ? -1 : 1;
+      offset = sign * (/week/i.test(match[4] ?? "") ? n * 7 : n);
     }
     // The components are placeholders; the offset is resolved against the anchor later.
-    const result = context.createParsingResult(match.index ?? 0, match[0], { year: 2000, month: 1, day: 1 + offset });
+    const result = context.createParsingResult(match.index ?? 0, match[0], { year: 2000, month: 6, day: 15 + offset });
     result.addTag(TAG_RELATIVE_DAY);
+    return result;
+  },
+};
+
+/** "later that month", "the same month", "the following month", "a month later": months counted from the previous date. */
+const TAG_RELATIVE_MONTH = "demarche/relative-month";
+const relativeMonthParser: chrono.Parser = {
+  pattern: () => /\b(?:(later that month|earlier that month|that same month|the same month|that month|(?:a few |several )?days later|within days)|(the following month|the next month|a month later))\b/i,
+  extract: (context, match) => {
+    const result = context.createParsingResult(match.index ?? 0, match[0], { year: 2000, month: match[1] ? 1 : 2, day: 1 });
+    result.addTag(TAG_RELATIVE_MONTH);
     return result;
   },
 };
@@ -173,7 +188,7 @@ const pastBiasRefiner: chrono.Refiner = {
     const ref = referenceDay(context);
     for (const result of results) {
       if (isDeadline(context.text, result.index)) continue;
-      if (result.tags().has(TAG_RELATIVE_DAY) || result.tags().has(TAG_WEEK)) continue;
+      if (result.tags().has(TAG_RELATIVE_DAY) || result.tags().has(TAG_WEEK) || result.tags().has(TAG_RELATIVE_MONTH)) continue;
       const last = result.end ?? result.start;
       const startDay = componentsDay(result.start);
       const lastDay = componentsDay(last);
@@ -211,7 +226,7 @@ function isDeadline(text: string, index: number): boolean {
 
 const newsChrono = (() => {
   const parser = chrono.casual.clone();
-  parser.parsers.unshift(bareYearParser, weekParser, dayRangeParser, relativeDayParser);
+  parser.parsers.unshift(bareYearParser, weekParser, dayRangeParser, relativeDayParser, relativeMonthParser);
   parser.refiners.push(pastBiasRefiner);
   return parser;
 })();
@@ -219,7 +234,7 @@ const newsChrono = (() => {
 /** chrono's own readings that are not dates in news prose ("may" the verb, clock times). */
 function acceptable(result: chrono.ParsedResult, sentence: string): boolean {
   const tags = result.tags();
-  if (tags.has(TAG_YEAR) || tags.has(TAG_WEEK) || tags.has(TAG_RANGE) || tags.has(TAG_RELATIVE_DAY)) return true;
+  if (tags.has(TAG_YEAR) || tags.has(TAG_WEEK) || tags.has(TAG_RANGE) || tags.has(TAG_RELATIVE_DAY) || tags.has(TAG_RELATIVE_MONTH)) return true;
   const s = result.start;
   const dateLike = s.isCertain("day") || s.isCertain("month") || s.isCertain("year") || s.isCertain("weekday");
   if (!dateLike) return false;
@@ -254,8 +269,11 @@ function formatAt(day: CalendarDay, precision: DraftPrecision): string {
 }
 
 /** The dates a sentence states, in text order. */
+const DATE_HINT_RE = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|tomorrow|today|tonight|week|weekend|month|year|ago|later|earlier|day|days|spring|summer|autumn|fall|winter)/i;
+
 export function findDates(sentence: string, context: DateContext): DateMention[] {
   const { published } = context;
+  if (!DATE_HINT_RE.test(sentence)) return [];
   const reference = { instant: new Date(Date.UTC(published.y, published.m - 1, published.d, 12)), timezone: 0 };
   // Past bias everywhere, except for a date whose own clause speaks of the future ("will
   // meet on Friday"): those are read again with chrono's forward dating.
@@ -267,6 +285,7 @@ export function findDates(sentence: string, context: DateContext): DateMention[]
   }
   const mentions: DateMention[] = [];
   let anchor = context.anchor;
+  let monthAnchor = context.monthAnchor ?? context.anchor;
   for (const result of results) {
     if (!acceptable(result, sentence)) continue;
     const tags = result.tags();
@@ -274,14 +293,25 @@ export function findDates(sentence: string, context: DateContext): DateMention[]
     const start = result.index + (result.text.length - text.length);
     const end = result.index + result.text.length;
     const deadline = isDeadline(sentence, result.index);
+    if (/^since\b/i.test(result.text) || /\bsince\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, result.index - 12), result.index))) continue;
     let from: CalendarDay;
     let to: CalendarDay;
     let precision: DraftPrecision;
     let span: DateMention["span"] = null;
     let anaphoric = false;
-    if (tags.has(TAG_RELATIVE_DAY)) {
+    if (tags.has(TAG_RELATIVE_MONTH)) {
+      if (!monthAnchor) continue;
+      const plus = (result.start.get("month") ?? 1) - 1;
+      const m0 = monthAnchor.m - 1 + plus;
+      const y = monthAnchor.y + Math.floor(m0 / 12);
+      const m = (m0 % 12) + 1;
+      from = { y, m, d: 1 };
+      to = { y, m, d: daysInMonth(y, m) };
+      precision = "month";
+      anaphoric = true;
+    } else if (tags.has(TAG_RELATIVE_DAY)) {
       if (!anchor) continue;
-      const offset = (result.start.get("day") ?? 1) - 1;
+      const offset = dayNumber({ y: 2000, m: result.start.get("month") ?? 6, d: result.start.get("day") ?? 15 }) - dayNumber({ y: 2000, m: 6, d: 15 });
       from = to = addDays(anchor, offset);
       precision = "day";
       anaphoric = true;
@@ -322,7 +352,8 @@ export function findDates(sentence: string, context: DateContext): DateMention[]
     }
     // "earlier this month" / "earlier this year" never reach past the publication date.
     if (/^earlier this/i.test(sentence.slice(Math.max(0, result.index - 8), end).trim()) && compareDays(to, published) > 0) to = published;
-    if (precision === "day" && span === null && !deadline) anchor = from;
+    if (span === null && !deadline && !anaphoric && precision === "day") anchor = from;
+    if (span === null && !deadline && !anaphoric && precision !== "year") monthAnchor = from;
     const representative = from;
     mentions.push({
       start,

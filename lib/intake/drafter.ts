@@ -5,12 +5,12 @@
  */
 import type { EventType, SanctionMeasure } from "@/lib/events/vocabulary";
 import { foldText } from "@/lib/text/fold";
-import { ActorIndex, type ActorMention, type KnownActor } from "./actors";
+import { ActorIndex, SPEAKER_NOUNS, type ActorMention, type KnownActor } from "./actors";
 import { compareDays, dayNumber, parseCalendarDay, todayUtc, type CalendarDay } from "./calendar";
 import { NEGATION_RE, PERSONS_RE, RESPONSE_PHRASE_RE, RESPONSE_RE, THREAT_RE, findMeasures, findTypeCues, type TypeCue } from "./cues";
 import { findDates, isFutureTense, type DateMention } from "./dates";
 import { findLegalBases } from "./legal";
-import { IntakeInputError, checkPublicationDate, isProbablyEnglish, prepareArticleText, splitClauses, splitSentences } from "./text";
+import { IntakeInputError, checkPublicationDate, findParentheticals, isProbablyEnglish, prepareArticleText, splitClauses, splitSentences } from "./text";
 import type { Cue, Draft, DraftActor, DraftContext, DraftInput, DraftResult, Drafter, RespondsToCandidate } from "./types";
 
 export type RuleDrafterOptions = {
@@ -40,11 +40,14 @@ type Working = {
 
 const CONTINUATION_RE =
   /^(?:It|They|He|She|This|These|Those|Its|Their|Also|In addition|Additionally|At the same time|The (?:move|decision|step|ministry|measures?|sanctions|order|package|statement|expulsions?|diplomats|office|list|duties|plants|ban))\b/;
+const EXPLICIT_DAY_RE = /\b\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/;
 const ALSO_RE = /^(?:\S+\s+){0,4}also\b/i;
 const REPORTING_RE = /\b(?:said|says|told|announced|added|stated|declared|according to|wrote|insisted|argued)\b/gi;
-const TARGET_STOP_RE = /\b(?:over|for|after|because|amid|which|who|saying|citing|while|since|following|in response|in retaliation|whom|when|where|as part)\b/i;
+const TARGET_STOP_RE = /\b(?:over|for|after|because|amid|which|who|saying|citing|while|since|following|in response|in retaliation|whom|when|where|as part|backed by|supported by|in solidarity|including)\b/i;
 const LOCATION_BEFORE_RE = /\b(?:in|at|near|inside|outside|from the city of|across)\s+(?:the\s+)?(?:(?:eastern|western|northern|southern|central)\s+)?$/i;
 
+/** Types whose actor is often named by a speaker noun ("China's ambassador warned"). */
+const SPEECH_TYPES = new Set<EventType>(["statement", "sanctions-threatened", "ambassador-recalled", "meeting"]);
 const SANCTION_TYPES = new Set<EventType>(["sanctions-imposed", "designation", "sanctions-threatened", "sanctions-eased", "countermeasure"]);
 const DIPLOMATIC_TYPES = new Set<EventType>(["diplomatic-expulsion", "ambassador-recalled"]);
 
@@ -154,6 +157,10 @@ class ArticleRun {
   private readonly index: ActorIndex;
   private readonly working: Working[] = [];
   private anchor: CalendarDay | null = null;
+  private monthAnchor: CalendarDay | null = null;
+  private lastSubject: ActorMention | null = null;
+  private lastPerson: ActorMention | null = null;
+  private currentParentheticals: Range[] = [];
 
   constructor(
     private readonly text: string,
@@ -181,7 +188,9 @@ class ArticleRun {
   /** Drafts the events of one sentence; returns how many drafts it made or extended. */
   private sentence(sentence: string, sentenceIndex: number, previous: Working | null, lead: Lead | null): { made: number; lead: Lead | null } {
     const futureSentence = isFutureTense(sentence);
-    const dates = findDates(sentence, { published: this.published, futureTense: futureSentence, anchor: this.anchor });
+    // Work bound: chrono only reads sentences that can hold an event, introduce one or anchor "the next day".
+    const worthDating = findTypeCues(sentence).length > 0 || RESPONSE_RE.test(sentence) || EXPLICIT_DAY_RE.test(sentence);
+    const dates = worthDating ? findDates(sentence, { published: this.published, futureTense: futureSentence, anchor: this.anchor, monthAnchor: this.monthAnchor }) : [];
     const explicitDays = dates.filter((d) => d.precision === "day" && !d.deadline && d.span === null);
     const mentions = this.index.mentions(sentence);
     const bases = findLegalBases(sentence, this.context.legalBases);
@@ -193,18 +202,22 @@ class ArticleRun {
     RESPONSE_PHRASE_RE.lastIndex = 0;
     for (let m = RESPONSE_PHRASE_RE.exec(sentence); m; m = RESPONSE_PHRASE_RE.exec(sentence)) {
       const rest = sentence.slice(m.index);
-      const stop = rest.slice(m[0].length).search(/[,;:—–]|\.\s|\.$|\b(?:and|but)\s+(?:it|they|the|also|on)\b/);
+      const stop = rest.slice(m[0].length).search(/[,;:—–]|\.\s|\.$|\b(?:and|but)\s+(?:it|they|the|also|on|\w+ed)\b/);
       const end = m.index + m[0].length + (stop < 0 ? rest.length - m[0].length : stop);
       const range = { start: m.index, end };
       if (dates.some((d) => d.start >= range.start && d.end <= range.end && !d.deadline)) ownClauses.push(range);
       else masked.push(range);
     }
 
+    const parentheticals = findParentheticals(sentence);
+    this.currentParentheticals = parentheticals;
     const clauses: Range[] = [];
     for (const c of splitClauses(sentence)) {
       const start = c.start;
       const end = c.start + c.text.length;
-      const inner = ownClauses.filter((o) => o.start >= start && o.end <= end);
+      const inner = [...ownClauses, ...parentheticals.filter((p) => !ownClauses.some((o) => p.start < o.end && p.end > o.start))]
+        .filter((o) => o.start >= start && o.end <= end)
+        .sort((a, b) => a.start - b.start);
       let cursor = start;
       for (const o of inner) {
         if (o.start > cursor) clauses.push({ start: cursor, end: o.start });
@@ -216,7 +229,16 @@ class ArticleRun {
 
     let made = 0;
     let previousClauseInitiators: ActorMention[] = [];
-    const usable = mentions.filter((m) => !m.qualifier && !inRanges(m, masked) && !LOCATION_BEFORE_RE.test(sentence.slice(Math.max(0, m.start - 30), m.start)));
+    const cueMemo = new Map<string, boolean>();
+    const clauseHasCue = (c: Range) => {
+      const key = `${c.start}:${c.end}`;
+      let has = cueMemo.get(key);
+      if (has === undefined) cueMemo.set(key, (has = findTypeCues(sentence.slice(c.start, c.end)).length > 0));
+      return has;
+    };
+    const usable = mentions.filter(
+      (m) => !m.qualifier && !inRanges(m, masked) && (m.objectLike || !LOCATION_BEFORE_RE.test(sentence.slice(Math.max(0, m.start - 30), m.start))),
+    );
     const sentenceResponse = RESPONSE_RE.exec(sentence);
 
     for (const clause of clauses) {
@@ -225,9 +247,20 @@ class ArticleRun {
         .map((c) => ({ ...c, start: c.start + clause.start, end: c.end + clause.start }))
         .filter((c) => !inRanges(c, masked));
       if (cues.some((c) => c.type !== "statement")) cues = cues.filter((c) => c.type !== "statement");
-      const seenTypes = new Set<EventType>();
-      cues = cues.filter((c) => (seenTypes.has(c.type) ? false : (seenTypes.add(c.type), true)));
-      const clauseMentions = usable.filter((m) => m.start >= clause.start && m.end <= clause.end);
+      // One draft per type and clause, unless the clause dates two steps of the same kind
+      // ("agreed the purchase in 2017 and took delivery in July 2019").
+      const clauseDates = dates.filter((d) => !d.deadline && d.start >= clause.start && d.end <= clause.end).length;
+      const lastOfType = new Map<EventType, TypeCue>();
+      cues = cues.filter((c) => {
+        const prior = lastOfType.get(c.type);
+        if (prior && !(clauseDates >= 2 && c.start - prior.end > 15)) return false;
+        lastOfType.set(c.type, c);
+        return true;
+      });
+      const clauseMentions = usable.filter((m) => m.start >= clause.start && m.end <= clause.end && (inRanges(clause, parentheticals) || !inRanges(m, parentheticals)));
+      const isParenthetical = parentheticals.some((p) => p.start === clause.start && p.end === clause.end);
+      const antecedent = isParenthetical ? usable.filter((m) => m.end <= clause.start).at(-1) : undefined;
+      let lastRoles: { initiators: ActorMention[]; targets: ActorMention[] } | null = null;
       for (let k = 0; k < cues.length; k++) {
         const cue = cues[k];
         if (!cue) continue;
@@ -235,8 +268,12 @@ class ArticleRun {
         const before = sentence.slice(Math.max(clause.start, cue.start - 45), cue.start);
         if (NEGATION_RE.test(before) || NEGATION_RE.test(cue.text)) continue;
         const type = this.adjustType(cue, sentence.slice(cue.start, nextCueStart), sentence.slice(clause.start, cue.start), clauseText);
-        const roles = this.roles(sentence, clause, cue, nextCueStart, clauseMentions, usable, previousClauseInitiators, previous, sentenceIndex);
-        const date = this.pickDate(dates, clause, cue, masked);
+        const coordinated = k > 0 && /\band\s+(?:the\s+|a\s+|also\s+|then\s+)?$/i.test(sentence.slice(Math.max(clause.start, cue.start - 12), cue.start));
+        const roles: { initiators: ActorMention[]; targets: ActorMention[] } = coordinated && lastRoles
+          ? { initiators: lastRoles.initiators, targets: this.roles(sentence, { start: cues[k - 1]?.end ?? clause.start, end: clause.end }, cue, nextCueStart, clauseMentions.filter((m) => m.start >= (cues[k - 1]?.end ?? 0)), usable, [], null, sentenceIndex, undefined).targets }
+          : this.roles(sentence, clause, cue, nextCueStart, clauseMentions, usable, previousClauseInitiators, previous, sentenceIndex, antecedent);
+        lastRoles = roles;
+        const date = this.pickDate(dates, clause, cue, masked, sentence, parentheticals, clauses, clauseHasCue, cues[k - 1]?.end ?? -1);
         let dateInherited = false;
         const notes: string[] = [];
         let chosen: DateMention | null = date;
@@ -277,7 +314,16 @@ class ArticleRun {
         const initiators = this.withStates(roles.initiators);
         const targetsAll = this.withStates(roles.targets);
         const initiatorKeys = new Set(initiators.map(actorKey));
-        const targets = targetsAll.filter((t) => !initiatorKeys.has(actorKey(t)));
+        let targets = targetsAll.filter((t) => !initiatorKeys.has(actorKey(t)));
+        if (initiators.length === 0 && targets.length === 0) continue;
+        const recent = this.working.at(-1);
+        if (targets.length === 0 && recent && sentenceIndex - recent.sentenceIndex <= 2 && /\b(?:the same|matching|of their own|of its own|similar|likewise|too|as well|in solidarity)\b/i.test(sentence) && (SANCTION_TYPES.has(type) || type === "diplomatic-expulsion") && (SANCTION_TYPES.has(recent.draft.type) || recent.draft.type === "diplomatic-expulsion")) {
+          const inherited = recent.draft.targets.filter((t) => !initiatorKeys.has(actorKey(t)));
+          if (inherited.length > 0) {
+            targets = inherited;
+            notes.push("Targets taken from the previous draft (\"the same officials\", \"of their own\").");
+          }
+        }
         const from = chosen ? chosen.from : (previous?.from ?? this.published);
         const draft: Draft = {
           date: chosen ? chosen.date : (previous?.draft.date ?? ""),
@@ -323,6 +369,12 @@ class ArticleRun {
         if (subject.length > 0) previousClauseInitiators = subject.slice(0, 1);
       }
     }
+    const firstSubject = usable.find((m) => !m.objectLike && m.start < sentence.length * 0.5);
+    if (firstSubject) this.lastSubject = { ...firstSubject, start: -1, end: -1 };
+    const person = mentions.filter((m) => m.person).at(-1);
+    if (person) this.lastPerson = { ...person, start: -1, end: -1 };
+    const lastMonthOrDay = dates.filter((d) => !d.deadline && d.span === null && d.precision !== "year" && !d.future && d.end - d.start < sentence.length * 0.6).at(-1);
+    if (lastMonthOrDay) this.monthAnchor = lastMonthOrDay.from;
     const lastDay = explicitDays.at(-1);
     if (lastDay && lastDay.end - lastDay.start < sentence.length * 0.6) this.anchor = lastDay.from;
     const ownDates = dates.filter((d) => !d.deadline);
@@ -352,13 +404,36 @@ class ArticleRun {
     return { list, cues: found };
   }
 
-  private pickDate(dates: DateMention[], clause: Range, cue: TypeCue, masked: Range[]): DateMention | null {
-    const candidates = dates.filter((d) => !d.deadline && !inRanges(d, masked));
-    const distance = (d: DateMention) => (d.end <= cue.start ? cue.start - d.end : d.start >= cue.end ? d.start - cue.end + 5 : 0);
+  private pickDate(
+    dates: DateMention[],
+    clause: Range,
+    cue: TypeCue,
+    masked: Range[],
+    sentence: string,
+    parentheticals: Range[],
+    clauses: Range[],
+    clauseHasCue: (c: Range) => boolean,
+    previousCueEnd: number,
+  ): DateMention | null {
+    const inParenthetical = inRanges(clause, parentheticals);
+    const candidates = dates.filter((d) => !d.deadline && !inRanges(d, masked) && (inParenthetical || !inRanges(d, parentheticals)));
+    const distance = (d: DateMention) => {
+      const gap = d.end <= cue.start ? cue.start - d.end : d.start >= cue.end ? d.start - cue.end + 5 : 0;
+      const between = d.end <= cue.start ? sentence.slice(d.end, cue.start) : sentence.slice(cue.end, d.start);
+      // A date between the previous cue and this one belongs to the previous cue ("agreed … in 2017 and took delivery … in July 2019").
+      const previousOwns = previousCueEnd >= 0 && d.start >= previousCueEnd && d.end <= cue.start;
+      return gap + (between.includes(",") ? 30 : 0) + (previousOwns ? 25 : 0);
+    };
     const inClause = candidates.filter((d) => d.start >= clause.start && d.end <= clause.end);
-    const pool = inClause.length > 0 ? inClause : candidates.filter((d) => !(d.start >= clause.start && d.end <= clause.end));
-    if (pool.length === 0) return null;
-    return [...pool].sort((a, b) => distance(a) - distance(b))[0] ?? null;
+    if (inClause.length > 0) return [...inClause].sort((a, b) => distance(a) - distance(b))[0] ?? null;
+    // Another clause's date, if that clause tells no event of its own.
+    const others = candidates.filter((d) => {
+      const home = clauses.find((c) => d.start >= c.start && d.end <= c.end);
+      if (home === undefined || home === clause || inRanges(home, parentheticals)) return false;
+      // "…on the same day, and the United States designated two of them": one report, one date.
+      return !clauseHasCue(home) || /^\s*and\b/i.test(sentence.slice(clause.start, clause.end));
+    });
+    return [...others].sort((a, b) => distance(a) - distance(b))[0] ?? null;
   }
 
   private roles(
@@ -371,6 +446,7 @@ class ArticleRun {
     previousClauseInitiators: ActorMention[],
     previous: Working | null,
     sentenceIndex: number,
+    antecedent: ActorMention | undefined,
   ): { initiators: ActorMention[]; targets: ActorMention[] } {
     void sentenceIndex;
     const before = clauseMentions.filter((m) => m.end <= cue.start);
@@ -381,7 +457,7 @@ class ArticleRun {
     const inside = clauseMentions.filter((m) => m.start >= cue.start && m.end <= cue.end);
     const after = clauseMentions.filter((m) => m.start >= cue.end && m.end <= afterEnd);
     const isBy = (m: ActorMention) => /\bby\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, m.start - 8), m.start));
-    const passive = /\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$/i.test(sentence.slice(clause.start, cue.start));
+    const passive = !/^\S+ing\b/i.test(cue.text) && /\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$/i.test(sentence.slice(clause.start, cue.start));
     let initiators: ActorMention[];
     let targets: ActorMention[];
     if (passive) {
@@ -409,6 +485,16 @@ class ArticleRun {
         }
       }
     }
+    const speakerOf = (m: ActorMention) => SPEAKER_NOUNS.has(foldText(sentence.slice(m.end).replace(/^['’]s/, "").match(/^\s+([\p{L}-]+)/u)?.[1] ?? ""));
+    if (initiators.length === 0 && SPEECH_TYPES.has(cue.type)) {
+      // "Russia's ambassador … was recalled", "China's ambassador … warned", "US officials said".
+      const speaker = before.find(speakerOf) ?? (cue.type === "ambassador-recalled" ? after.find(speakerOf) : undefined);
+      if (speaker) {
+        initiators = [speaker];
+        targets = [...new Set([...before, ...after, ...inside])].filter((t) => t !== speaker && actorKey(t.actor) !== actorKey(speaker.actor) && (!passive || !before.includes(t) || t.objectLike));
+      }
+    }
+    if (initiators.length === 0 && antecedent) initiators = [antecedent];
     if (initiators.length === 0 && cue.type === "statement") {
       const speaker = clauseMentions.find((m) => !m.objectLike);
       if (speaker) {
@@ -417,12 +503,18 @@ class ArticleRun {
       }
     }
     if (initiators.length === 0) {
-      const sentenceSubject = sentenceMentions.filter((m) => m.end <= clause.start && !m.objectLike);
-      if (sentenceSubject.length > 0) initiators = sentenceSubject.slice(0, 2);
+      const sentenceSubject = sentenceMentions.filter((m) => m.end <= clause.start && !m.objectLike && !inRanges(m, this.currentParentheticals));
+      if (sentenceSubject.length > 0) initiators = sentenceSubject.slice(0, 1);
       else if (previousClauseInitiators.length > 0) initiators = previousClauseInitiators;
     }
     if (initiators.length === 0 && previous && (CONTINUATION_RE.test(sentence) || ALSO_RE.test(sentence) || /^\s*(?:On|In|The same)\b/.test(sentence))) {
       initiators = previous.draft.initiators.map((a) => ({ actor: a, start: -1, end: -1, text: a.mention, possessive: false, objectLike: false, qualifier: false, person: a.kind === "person" }));
+    }
+    if (initiators.length === 0) {
+      // "he suggested…", "the Foreign Ministry told…": the subject of the sentence before.
+      const pronoun = /\b(?:he|she)\b/i.test(sentence.slice(clause.start, clause.end));
+      const fallback = pronoun ? this.lastPerson : /^\s*(?:(?:On|In)\b[^,]*?,?\s*)?(?:the (?:Foreign )?Ministry|the ministry|the government|officials|it|they)\b/i.test(sentence) ? this.lastSubject : null;
+      if (fallback) initiators = [fallback];
     }
     // Meetings and agreements: "Biden and Putin met" has no target; "Blinken met Lavrov" does.
     const unique = (list: ActorMention[]) => list.filter((m, i) => list.findIndex((o) => actorKey(o.actor) === actorKey(m.actor) && o.actor.name === m.actor.name) === i);
@@ -455,13 +547,19 @@ class ArticleRun {
     const same = this.working.find(
       (o) =>
         o.draft.type === w.draft.type &&
-        o.draft.date === w.draft.date &&
-        o.draft.datePrecision === w.draft.datePrecision &&
+        (o.draft.date === w.draft.date || (o.draft.dateInherited === false && w.draft.dateInherited === false && (o.draft.date.startsWith(w.draft.date) || w.draft.date.startsWith(o.draft.date)))) &&
         (w.initiatorKeys.size === 0 || o.initiatorKeys.size === 0 || [...w.initiatorKeys].every((k) => o.initiatorKeys.has(k)) || [...o.initiatorKeys].every((k) => w.initiatorKeys.has(k))) &&
         (w.targetKeys.size === 0 || o.targetKeys.size === 0 || overlaps(w.targetKeys, o.targetKeys)),
     );
     if (!same) return false;
     const d = same.draft;
+    if (w.draft.date.length > d.date.length) {
+      // The later sentence is more precise ("earlier this month" then "on 15 April"): keep its date.
+      d.date = w.draft.date;
+      d.datePrecision = w.draft.datePrecision;
+      d.dateSpan = w.draft.dateSpan;
+      same.from = w.from;
+    }
     if (!d.legalBasis && w.draft.legalBasis) d.legalBasis = w.draft.legalBasis;
     d.measures = [...new Set([...d.measures, ...w.draft.measures])];
     for (const a of w.draft.initiators) if (!d.initiators.some((x) => x.name === a.name && x.kind === a.kind)) d.initiators.push(a);
@@ -485,7 +583,7 @@ class ArticleRun {
         const earlier = ws[i];
         if (!earlier || i === j) continue;
         const gap = dayNumber(later.from) - dayNumber(earlier.from);
-        if (gap < 0 || (gap === 0 && earlier.draft.date === later.draft.date && i > j && later.responseCue === null)) continue;
+        if (gap < 0 || (gap === 0 && i > j && later.responseCue === null)) continue;
         if (earlier.draft.planned && !later.draft.planned) continue;
         const swappedFull = overlaps(earlier.initiatorKeys, later.targetKeys) && overlaps(earlier.targetKeys, later.initiatorKeys);
         const swappedHalf = overlaps(earlier.initiatorKeys, later.targetKeys) || (overlaps(earlier.targetKeys, later.initiatorKeys) && !overlaps(earlier.initiatorKeys, later.initiatorKeys));
@@ -498,6 +596,9 @@ class ArticleRun {
         } else if (swappedFull && gap <= 60 && compat >= 0.5) {
           score = 0.25 + 0.3 * compat - gap / 600;
           reason = "initiator and target swapped, compatible type";
+        } else if (swappedHalf && gap <= 31 && compat >= 0.6 && !overlaps(earlier.initiatorKeys, later.initiatorKeys)) {
+          score = 0.21 + 0.1 * compat - gap / 1000;
+          reason = "the earlier event's target acts, compatible type";
         }
         if (score <= 0.2) continue;
         candidates.push({ draftIndex: i, title: earlier.draft.title, date: earlier.draft.date, score: Math.round(score * 100) / 100, reason });

@@ -153,7 +153,7 @@ export const CURATED_ORGANISATIONS: CuratedOrganisation[] = [
     aliases: [
       "EU", "the EU", "E.U.", "the European Union", "Brussels", "the European Council", "European Council",
       "the Council of the EU", "the Council of the European Union", "the European Commission",
-      "European Commission", "EU foreign ministers", "the bloc", "the 27-nation bloc", "EU's",
+      "European Commission", "EU foreign ministers", "the bloc", "the 27-nation bloc", "the European Parliament", "European Parliament", "European",
     ],
   },
   {
@@ -164,7 +164,7 @@ export const CURATED_ORGANISATIONS: CuratedOrganisation[] = [
   {
     name: "United Nations",
     kind: "international-organisation",
-    aliases: ["UN", "the UN", "U.N.", "the U.N.", "the United Nations", "the UN Security Council", "UN Security Council", "the Security Council"],
+    aliases: ["UN", "the UN", "U.N.", "the U.N.", "the United Nations", "the UN Security Council", "UN Security Council", "the UN General Assembly", "the World Health Organization", "WHO", "the World Health Assembly", "the UN Human Rights Council"],
   },
   { name: "G7", kind: "bloc", aliases: ["G-7", "the G7", "the G-7", "Group of Seven", "the Group of Seven"] },
   { name: "G20", kind: "bloc", aliases: ["G-20", "the G20", "the G-20", "Group of Twenty"] },

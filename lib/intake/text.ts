@@ -76,14 +76,25 @@ const COMMON_ENGLISH = new Set(
   "the of and to in a is that for on was with as by it at said from his her has have are were be this which an its their they after over also not been will would who but against".split(" "),
 );
 
-/** True for text in English: enough of its words are the commonest English function words. */
+const COMMON_FOREIGN = new Set(
+  // Spanish, French, German, Italian, Portuguese, Dutch function words that are not English words.
+  "el la los las del en y que se por con para una un es le les des et du au aux est une sur dans pour qui der die das und nicht ist mit den dem ein eine zu auf il di che della per sono non nel em os não uma ao pelo het een van op voor zijn niet".split(" "),
+);
+
+/**
+ * True for text in English: more of its words are common English function words than
+ * common function words of the other languages news is pasted in, and it is written in
+ * Latin script. Short texts are only refused when they clearly are not English.
+ */
 export function isProbablyEnglish(text: string): boolean {
   const words = text.slice(0, 20_000).toLowerCase().match(/\p{L}+/gu) ?? [];
-  if (words.length < 8) return true; // too short to judge; let the drafter find nothing
-  const latin = words.filter((w) => /^[a-z]+$/.test(w)).length;
+  if (words.length < 4) return true; // too short to judge; the drafter will find nothing
+  const latin = words.filter((w) => /^[a-z\u00c0-\u024f]+$/.test(w)).length;
   if (latin / words.length < 0.6) return false;
-  const common = words.filter((w) => COMMON_ENGLISH.has(w)).length;
-  return common / words.length >= 0.12;
+  const english = words.filter((w) => COMMON_ENGLISH.has(w) && w !== "a").length;
+  const foreign = words.filter((w) => COMMON_FOREIGN.has(w)).length;
+  if (foreign > english) return false;
+  return words.length < 40 || english / words.length >= 0.08;
 }
 
 /** Reads an article for the drafter: bounds checked, HTML reduced to text, line ends normalised. */
@@ -214,12 +225,23 @@ export function splitSentences(text: string): Sentence[] {
 export type Clause = { text: string; start: number };
 
 /**
+ * Relative clauses set off by commas (", which Ankara took delivery of in 2019,"): their
+ * dates and actors belong to them, not to the clause around them. Offsets within the sentence.
+ */
+export function findParentheticals(sentence: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  const re = /,\s+(?:which|who|whom|whose|where)\b[^,;]*/g;
+  for (let m = re.exec(sentence); m; m = re.exec(sentence)) out.push({ start: m.index + 1, end: m.index + m[0].length });
+  return out;
+}
+
+/**
  * Splits a sentence into clauses where a new event can begin: semicolons, dashes and
  * ", and" / ", while" / ", but" joining two main clauses. Offsets are within the sentence.
  */
 export function splitClauses(sentence: string): Clause[] {
   const clauses: Clause[] = [];
-  const re = /\s*;\s*|\s+[—–]\s+|,\s+(?=(?:and|while|whereas|but|before|after which|prompting|which|who|whom|where)\s)|\s+(?=and then\s)/g;
+  const re = /\s*;\s*|\s+[—–]\s+|,\s+(?=(?:and|while|whereas|but|before|after which|prompting)\s)|\s+(?=and then\s)/g;
   let last = 0;
   for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
     if (m.index > last) clauses.push({ text: sentence.slice(last, m.index), start: last });
