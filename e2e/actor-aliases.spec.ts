@@ -24,6 +24,18 @@ test("an editor adds and removes an actor's alias, and a conflicting alias is re
     await expect(list).toContainText(`The A.L. ${stamp}`);
     await expect(list).toContainText("Metonym");
     await expectNoSeriousA11yViolations(page);
+    // On a phone the open list and form fit the width (no sideways scrolling).
+    await page.setViewportSize({ width: 390, height: 1400 });
+    if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/aliases-390.png`, fullPage: false });
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll("body *")]
+        .filter((e) => e.getBoundingClientRect().right > 391)
+        .map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`)
+        .slice(0, 12),
+    );
+    expect(wide).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/aliases-1280.png` });
 
     // The same alias written another way, and one that already names Russia: refused, the text kept.
     await add.getByLabel("New alias").fill(`al ${stamp}`);

@@ -48,7 +48,8 @@ function fromGazetteer(): BuiltInStateAliases[] {
     return {
       isoCode: state.isoCode,
       name: state.name,
-      aliases: state.aliases.map((alias) => ({ alias, kind: kindFor(alias, names) })),
+      // The gazetteer's own name too: a database may call the state otherwise ("Russian Federation" for "Russia").
+      aliases: [{ alias: state.name, kind: "name" as const }, ...state.aliases.map((alias) => ({ alias, kind: kindFor(alias, names) }))],
     };
   });
 }

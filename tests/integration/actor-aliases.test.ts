@@ -54,6 +54,11 @@ describe("built-in aliases", () => {
     expect(american[0]).toMatchObject({ alias: "AMERICAN", origin: "admin" });
   });
 
+  it("a state recorded under another name gets the gazetteer's name as an alias", async () => {
+    const gb = await prisma.$transaction((tx) => createActor(tx, { name: "Great Britain and Northern Ireland", kind: "state", isoCode: "GB" }, null));
+    expect(await aliasesOf(gb.id)).toEqual(expect.arrayContaining(["united kingdom", "uk", "britain", "british", "london"]));
+  });
+
   it("a new state actor gets its aliases at creation; one naming another actor is left out", async () => {
     await prisma.$transaction((tx) => addActorAlias(tx, turkey, { alias: "Paris", kind: "other" }, null));
     const france = await prisma.$transaction((tx) => createActor(tx, { name: "France", kind: "state", isoCode: "FR" }, null));
