@@ -9,6 +9,7 @@ import { IMPORT_LIMITS, shorten } from "@/lib/import/limits";
 import { actorInputSchema } from "@/lib/actors/schema";
 import { MAX_SNAPSHOT_CHARS, parseStoredSnapshot } from "@/lib/events/snapshot-schema";
 import { ACTOR_KIND_SLUGS } from "@/lib/events/vocabulary";
+import { REVISION_KINDS } from "@/lib/events/write";
 
 /**
  * JSON files: the public JSON export (an array of event objects) or a full backup (actors,
@@ -65,8 +66,6 @@ const eventObjectSchema = z.object({
 
 type EventObject = z.infer<typeof eventObjectSchema>;
 
-/** Revision kinds a backup may carry: those the app itself records (lib/events/write.ts). */
-const REVISION_KINDS = ["create", "update", "delete", "restore", "purge", "merge", "import", "revert"] as const;
 const recordId = z.number().int().positive().max(2_147_483_647);
 
 /**

@@ -21,6 +21,8 @@ const TABLES = [
   "LoginAttempt",
   "EventRevision",
   "AuditLog",
+  "Intake",
+  "ExtractionRecord",
   "ActorAlias",
 ];
 

@@ -21,6 +21,7 @@ const KIND_LABELS: Record<string, string> = {
   purge: "Deleted for good",
   merge: "Actors merged",
   revert: "Restored an earlier revision",
+  intake: "Drafted from an article (intake)",
 };
 
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
