@@ -23,6 +23,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
               <Link href="/admin/events/new">New event</Link>
             </li>
             <li>
+              <Link href="/admin/intake">Draft from an article</Link>
+            </li>
+            <li>
               <Link href="/admin/actors">Actors</Link>
             </li>
             {user.role === "admin" ? (

@@ -7,7 +7,7 @@ import { errorId, errorProps, FieldError, fieldId } from "@/components/admin/fie
 import { createActorAction } from "@/lib/events/actions";
 import type { ActorOption } from "@/lib/events/form";
 
-type Found = ActorOption & { kind: string };
+type Found = ActorOption & { kind: string; alias?: string };
 
 /**
  * Initiators or targets: chosen actors as removable chips (sent as hidden fields), a
@@ -20,6 +20,7 @@ export function ActorPicker({
   onChange,
   errors,
   required,
+  namePrefix = "",
 }: {
   role: "initiator" | "target";
   legend: string;
@@ -27,13 +28,15 @@ export function ActorPicker({
   onChange: (actors: ActorOption[]) => void;
   errors: Record<string, string[]>;
   required?: boolean;
+  /** Prefixes the fields' names, ids and error paths, for several pickers of one role on a page ("d2."). */
+  namePrefix?: string;
 }) {
-  const path = `${role}Ids`;
+  const path = `${namePrefix}${role}Ids`;
   const [draft, setDraft] = useState<{ name: string; kind: string; isoCode: string } | null>(null);
   const [draftErrors, setDraftErrors] = useState<Record<string, string[]>>({});
   const [busy, setBusy] = useState(false);
   const formId = useId();
-  const draftPath = `new-${role}`;
+  const draftPath = `${namePrefix}new-${role}`;
   const invalid = (errors[path]?.length ?? 0) > 0;
 
   function add(actor: ActorOption) {
@@ -71,9 +74,9 @@ export function ActorPicker({
             <li key={actor.id} className="chip">
               {actor.name}
               {actor.isoCode ? <span className="chip__code"> ({actor.isoCode})</span> : null}
-              <input type="hidden" name={`${role}Ids`} value={actor.id} />
-              <input type="hidden" name={`${role}Name`} value={actor.name} />
-              <input type="hidden" name={`${role}IsoCode`} value={actor.isoCode ?? ""} />
+              <input type="hidden" name={`${namePrefix}${role}Ids`} value={actor.id} />
+              <input type="hidden" name={`${namePrefix}${role}Name`} value={actor.name} />
+              <input type="hidden" name={`${namePrefix}${role}IsoCode`} value={actor.isoCode ?? ""} />
               <button
                 type="button"
                 className="chip__remove"
@@ -92,7 +95,7 @@ export function ActorPicker({
         hint="Type a name or a two-letter country code."
         url={(q) => `/admin/api/actors?q=${encodeURIComponent(q)}`}
         toOptions={(found) =>
-          found.map((a) => ({ key: String(a.id), label: a.name, hint: a.isoCode ?? undefined, value: a }))
+          found.map((a) => ({ key: String(a.id), label: a.name, hint: [a.isoCode, a.alias ? `“${a.alias}”` : null].filter(Boolean).join(" ") || undefined, value: a }))
         }
         onPick={(a) => add({ id: a.id, name: a.name, isoCode: a.isoCode })}
         createLabel={(text) => `Create a new actor “${text}”…`}

@@ -21,6 +21,10 @@ const NOTICES: Record<string, { text: string; kind: "ok" | "problem" }> = {
   revoked: { text: "The account is signed out everywhere.", kind: "ok" },
   "last-admin": { text: "Not done: there must always be at least one active admin.", kind: "problem" },
   self: { text: "You cannot disable your own account.", kind: "problem" },
+  expired: { text: "That article's review has expired (intakes are kept for a day) and was removed. Paste the article again.", kind: "problem" },
+  missing: { text: "That article's review does not exist (it may have expired). Paste the article again.", kind: "problem" },
+  "intake-stale": { text: "This review was changed in another window meanwhile, so nothing was done. The page now shows the latest state; check it and try again.", kind: "problem" },
+  unknown: { text: "That button is not known; nothing was done.", kind: "problem" },
 };
 
 export function Notice({ code }: { code: string | string[] | undefined }) {

@@ -21,12 +21,16 @@ export function RelationsEditor({
   relations,
   onChange,
   errors,
+  namePrefix = "",
 }: {
   eventId: number | null;
   relations: RelationFormValues[];
   onChange: (relations: RelationFormValues[]) => void;
   errors: Record<string, string[]>;
+  /** Prefixes the fields' names, ids and error paths ("d2."), for several editors on a page. */
+  namePrefix?: string;
 }) {
+  const p = namePrefix;
   return (
     <fieldset className="field-group">
       <legend>Related events</legend>
@@ -34,7 +38,7 @@ export function RelationsEditor({
       {relations.length > 0 ? (
         <ul className="relation-rows">
           {relations.map((relation, index) => {
-            const path = `relations.${index}.kind`;
+            const path = `${p}relations.${index}.kind`;
             const date = dateLabel(relation.event);
             return (
               <li key={`${relation.event.id}-${index}`} className="relation-row">
@@ -43,7 +47,7 @@ export function RelationsEditor({
                 </label>
                 <select
                   id={fieldId(path)}
-                  name="relationKind"
+                  name={`${p}relationKind`}
                   value={relation.kind}
                   onChange={(e) => onChange(relations.map((r, i) => (i === index ? { ...r, kind: e.target.value } : r)))}
                   {...errorProps(path, errors)}
@@ -54,14 +58,14 @@ export function RelationsEditor({
                     </option>
                   ))}
                 </select>{" "}
-                <span className="relation-row__event" id={fieldId(`relations.${index}.eventId`)}>
+                <span className="relation-row__event" id={fieldId(`${p}relations.${index}.eventId`)}>
                   {relation.event.title}
                   {date ? ` (${date})` : null}
                 </span>
-                <input type="hidden" name="relationEventId" value={relation.event.id} />
-                <input type="hidden" name="relationTitle" value={relation.event.title} />
-                <input type="hidden" name="relationDatePrecision" value={relation.event.datePrecision} />
-                <input type="hidden" name="relationDateStart" value={relation.event.dateStart} />{" "}
+                <input type="hidden" name={`${p}relationEventId`} value={relation.event.id} />
+                <input type="hidden" name={`${p}relationTitle`} value={relation.event.title} />
+                <input type="hidden" name={`${p}relationDatePrecision`} value={relation.event.datePrecision} />
+                <input type="hidden" name={`${p}relationDateStart`} value={relation.event.dateStart} />{" "}
                 <button
                   type="button"
                   className="button--secondary"
@@ -71,16 +75,16 @@ export function RelationsEditor({
                   Remove
                 </button>
                 <FieldError path={path} errors={errors} />
-                <FieldError path={`relations.${index}.eventId`} errors={errors} />
+                <FieldError path={`${p}relations.${index}.eventId`} errors={errors} />
               </li>
             );
           })}
         </ul>
       ) : null}
-      <FieldError path="relations" errors={errors} />
+      <FieldError path={`${p}relations`} errors={errors} />
       {relations.length < LIMITS.relations ? (
         <Combobox<RelatedOption>
-          id="field-relations"
+          id={fieldId(`${p}relations`)}
           label="Link to an earlier event"
           hint="Search by words of the title or by a date such as 2021-04."
           url={(q) => `/admin/api/events?q=${encodeURIComponent(q)}${eventId ? `&exclude=${eventId}` : ""}`}

@@ -2,10 +2,11 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/db/client";
 import { diffSnapshots, type FieldChange } from "@/lib/events/diff";
-import type { ActorOption, RelatedOption } from "@/lib/events/form";
+import { snapshotToFormValues, type ActorOption, type EventFormValues, type RelatedOption } from "@/lib/events/form";
 import { readEventSnapshot, type EventSnapshot } from "@/lib/events/snapshot";
 import { parseStoredSnapshot } from "@/lib/events/snapshot-schema";
 import { EVENT_TYPE_SLUGS } from "@/lib/events/vocabulary";
+import { normaliseAlias } from "@/lib/actors/alias-normalise";
 import { foldText } from "@/lib/text/fold";
 
 export const ADMIN_STATUSES = ["all", "draft", "published", "trash"] as const;
@@ -98,6 +99,25 @@ export async function getEventForEdit(id: number): Promise<{ snapshot: EventSnap
   return { snapshot, related: await relatedOptions(snapshot.relations.map((r) => r.eventId)) };
 }
 
+/**
+ * The form's values for the version an editor opened and for the current one, for the
+ * three-way merge after a conflict. `base` is null when that version's revision is gone.
+ */
+export async function mergeSides(
+  eventId: number,
+  version: number,
+  current: EventSnapshot,
+): Promise<{ base: EventFormValues | null; theirs: EventFormValues }> {
+  const loaded = await prisma.eventRevision.findFirst({
+    where: { eventId, version },
+    orderBy: { id: "desc" },
+    select: { snapshot: true },
+  });
+  const before = loaded ? (JSON.parse(loaded.snapshot) as EventSnapshot) : null;
+  const related = await relatedOptions([...(before?.relations ?? []), ...current.relations].map((r) => r.eventId));
+  return { base: before ? snapshotToFormValues(before, related) : null, theirs: snapshotToFormValues(current, related) };
+}
+
 /** What changed between the version an editor loaded and the current one (for the conflict message). */
 export async function changesSinceVersion(eventId: number, version: number, current: EventSnapshot): Promise<FieldChange[]> {
   const loaded = await prisma.eventRevision.findFirst({
@@ -161,26 +181,53 @@ export async function listEventRevisions(eventId: number): Promise<RevisionEntry
   return entries.reverse();
 }
 
-/** Actors whose name or code matches, for the form's type-ahead. */
-export async function searchActors(q: string, limit = 10): Promise<(ActorOption & { kind: string })[]> {
+/**
+ * Actors whose name, code or one of whose aliases matches, for the form's type-ahead ("U.S.",
+ * "Kremlin", "Sergei Lavrov"). An actor found by an alias carries it, so the picker can say why.
+ */
+export async function searchActors(q: string, limit = 10): Promise<(ActorOption & { kind: string; alias?: string })[]> {
   const term = q.trim();
   if (term === "") return [];
   const folded = foldText(term);
   const slugTerm = typeAheadSlug(folded);
+  const aliasTerm = normaliseAlias(term);
   const code = term.toUpperCase();
-  const found = await prisma.actor.findMany({
-    where: { OR: [{ name: { contains: term } }, ...(slugTerm ? [{ slug: { contains: slugTerm } }] : []), { isoCode: code }] },
-    orderBy: { name: "asc" },
-    take: limit * 3,
-    select: { id: true, name: true, isoCode: true, kind: true, slug: true },
-  });
+  const select = { id: true, name: true, isoCode: true, kind: true, slug: true } as const;
+  const aliasSelect = { alias: true, normalised: true, actor: { select } } as const;
+  const [found, exact, partial] = await Promise.all([
+    prisma.actor.findMany({
+      where: { OR: [{ name: { contains: term } }, ...(slugTerm ? [{ slug: { contains: slugTerm } }] : []), { isoCode: code }] },
+      orderBy: { name: "asc" },
+      take: limit * 3,
+      select,
+    }),
+    // The exact alias through its index, so that many partial matches cannot crowd it out.
+    aliasTerm === "" ? [] : prisma.actorAlias.findMany({ where: { normalised: aliasTerm }, take: limit, select: aliasSelect }),
+    aliasTerm === ""
+      ? []
+      : prisma.actorAlias.findMany({ where: { normalised: { contains: aliasTerm } }, orderBy: [{ normalised: "asc" }], take: limit * 3, select: aliasSelect }),
+  ]);
+  const viaAlias = [...exact, ...partial];
   // LIKE treats % and _ as wildcards; keep only real substring matches.
-  const actors = found
-    .filter((a) => foldText(a.name).includes(folded) || (slugTerm !== "" && a.slug.includes(slugTerm)) || a.isoCode === code)
-    .map(({ slug: _slug, ...a }) => a);
-  // Names that start with what was typed come first: "Iran" before "Syrian Arab Republic".
-  const starts = (name: string) => (foldText(name).startsWith(folded) ? 0 : 1);
-  return actors.sort((a, b) => starts(a.name) - starts(b.name) || a.name.localeCompare(b.name)).slice(0, limit);
+  const byId = new Map<number, ActorOption & { kind: string; alias?: string; rank: number }>();
+  for (const { slug, ...a } of found) {
+    const name = foldText(a.name);
+    if (!(name.includes(folded) || (slugTerm !== "" && slug.includes(slugTerm)) || a.isoCode === code)) continue;
+    // Names that start with what was typed come first: "Iran" before "Syrian Arab Republic".
+    byId.set(a.id, { ...a, rank: name === folded || a.isoCode === code ? 0 : name.startsWith(folded) ? 1 : 3 });
+  }
+  for (const { alias, normalised, actor } of viaAlias) {
+    if (!normalised.includes(aliasTerm)) continue;
+    const rank = normalised === aliasTerm ? 0 : normalised.startsWith(aliasTerm) ? 2 : 4;
+    const known = byId.get(actor.id);
+    if (known && known.rank <= rank) continue;
+    const { slug: _slug, ...a } = actor;
+    byId.set(a.id, { ...a, alias, rank });
+  }
+  return [...byId.values()]
+    .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name))
+    .slice(0, limit)
+    .map(({ rank: _rank, ...a }) => a);
 }
 
 /** Events to link to, by words of the title or by a date such as 2021-04 (trash excluded). */

@@ -5,7 +5,9 @@ import { readEventSnapshot, snapshotToInput, type EventSnapshot } from "@/lib/ev
 import { parseStoredSnapshot } from "@/lib/events/snapshot-schema";
 import { slugify } from "@/lib/text/fold";
 
-export type RevisionKind = "create" | "update" | "delete" | "restore" | "purge" | "merge" | "import" | "revert";
+/** Every kind of revision the app records; a backup may carry only these. */
+export const REVISION_KINDS = ["create", "update", "delete", "restore", "purge", "merge", "import", "revert", "intake"] as const;
+export type RevisionKind = (typeof REVISION_KINDS)[number];
 
 /** Finds tags by name (case-insensitively, through the slug) and creates the missing ones. */
 async function resolveTagIds(db: Db, names: readonly string[]): Promise<number[]> {

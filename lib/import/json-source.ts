@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ALIAS_KINDS, MAX_ALIAS_LENGTH, normaliseAlias } from "@/lib/actors/alias-normalise";
 import type { Db } from "@/lib/db/client";
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupActor, type BackupRevision } from "@/lib/export/backup";
 import type { EventDraft, ImportRecord, RowError } from "@/lib/import/draft";
@@ -8,6 +9,7 @@ import { IMPORT_LIMITS, shorten } from "@/lib/import/limits";
 import { actorInputSchema } from "@/lib/actors/schema";
 import { MAX_SNAPSHOT_CHARS, parseStoredSnapshot } from "@/lib/events/snapshot-schema";
 import { ACTOR_KIND_SLUGS } from "@/lib/events/vocabulary";
+import { REVISION_KINDS } from "@/lib/events/write";
 
 /**
  * JSON files: the public JSON export (an array of event objects) or a full backup (actors,
@@ -64,8 +66,6 @@ const eventObjectSchema = z.object({
 
 type EventObject = z.infer<typeof eventObjectSchema>;
 
-/** Revision kinds a backup may carry: those the app itself records (lib/events/write.ts). */
-const REVISION_KINDS = ["create", "update", "delete", "restore", "purge", "merge", "import", "revert"] as const;
 const recordId = z.number().int().positive().max(2_147_483_647);
 
 /**
@@ -90,6 +90,16 @@ function backupSchema(now: Date) {
             kind: z.enum(ACTOR_KIND_SLUGS, "Not an actor kind of this app."),
             isoCode: z.string().regex(/^[A-Z]{2}$/, "An ISO 3166-1 code is two capital letters, such as FR.").nullable(),
             parentId: recordId.nullable(),
+            aliases: z
+              .array(
+                z.object({
+                  alias: z.string().min(1).max(MAX_ALIAS_LENGTH),
+                  kind: z.enum(ALIAS_KINDS).catch("other"),
+                  origin: z.enum(["builtin", "admin"]).catch("admin"),
+                }),
+              )
+              .max(1000)
+              .default([]),
           }),
         )
         .max(IMPORT_LIMITS.rows),
@@ -285,6 +295,20 @@ async function restoreActors(tx: Db, actors: readonly BackupActor[]): Promise<vo
     const parentId = actor.parentId === null ? undefined : newId.get(actor.parentId);
     if (parentId !== undefined) await tx.actor.update({ where: { id: newId.get(actor.id) }, data: { parentId } });
   }
+  // Aliases: those an actor lacks, unless another actor already goes by them (one alias, one actor).
+  const owner = new Map((await tx.actorAlias.findMany({ select: { actorId: true, normalised: true } })).map((a) => [a.normalised, a.actorId]));
+  const rows: { actorId: number; alias: string; normalised: string; kind: string; origin: string }[] = [];
+  for (const actor of actors) {
+    const actorId = newId.get(actor.id);
+    if (actorId === undefined) continue;
+    for (const a of actor.aliases ?? []) {
+      const normalised = normaliseAlias(a.alias);
+      if (normalised === "" || owner.has(normalised)) continue;
+      owner.set(normalised, actorId);
+      rows.push({ actorId, alias: a.alias, normalised, kind: a.kind, origin: a.origin });
+    }
+  }
+  for (let i = 0; i < rows.length; i += 500) await tx.actorAlias.createMany({ data: rows.slice(i, i + 500) });
 }
 
 /**

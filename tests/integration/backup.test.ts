@@ -59,7 +59,14 @@ afterAll(async () => {
 describe("backup and restore", () => {
   it("restores drafts, trash, actors and revisions into an empty database exactly", async () => {
     const backup = await backupText(original.prisma);
-    const parsed = JSON.parse(backup) as { events: { status: string; deletedAt: string | null }[]; revisions: unknown[] };
+    const parsed = JSON.parse(backup) as {
+      actors: { name: string; aliases: unknown[] }[];
+      events: { status: string; deletedAt: string | null }[];
+      revisions: unknown[];
+    };
+    // Aliases travel with their actor (and so round-trip, below).
+    expect(parsed.actors.find((a) => a.name === "Russia")?.aliases).toContainEqual({ alias: "the Kremlin", kind: "metonym", origin: "builtin" });
+    expect(parsed.actors.find((a) => a.name === "Sergey Lavrov")?.aliases).toEqual([{ alias: "Sergei Lavrov", kind: "transliteration", origin: "admin" }]);
     expect(parsed.events.some((e) => e.status === "draft")).toBe(true);
     expect(parsed.events.some((e) => e.deletedAt !== null)).toBe(true);
     expect(parsed.revisions.length).toBeGreaterThan(parsed.events.length);

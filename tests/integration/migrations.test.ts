@@ -21,6 +21,9 @@ const TABLES = [
   "LoginAttempt",
   "EventRevision",
   "AuditLog",
+  "Intake",
+  "ExtractionRecord",
+  "ActorAlias",
 ];
 
 function migrationFolders(provider: string): string[] {

@@ -21,6 +21,7 @@ const KIND_LABELS: Record<string, string> = {
   purge: "Deleted for good",
   merge: "Actors merged",
   revert: "Restored an earlier revision",
+  intake: "Drafted from an article (intake)",
 };
 
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
@@ -73,6 +74,7 @@ export default async function EventHistoryPage({ params, searchParams }: { param
               ) : revision.changes.length === 0 ? (
                 <p className="note">No visible field changed.</p>
               ) : (
+                <div className="table-scroll">
                 <table className="diff">
                   <caption className="visually-hidden">Changes in version {revision.version}</caption>
                   <thead>
@@ -96,6 +98,7 @@ export default async function EventHistoryPage({ params, searchParams }: { param
                     ))}
                   </tbody>
                 </table>
+                </div>
               )}
               {!revision.isCurrent && !revision.unreadable && !trashed && version !== null && revision.kind !== "delete" && revision.kind !== "purge" ? (
                 <form action={revertEventAction}>
