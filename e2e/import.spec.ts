@@ -117,8 +117,9 @@ test.describe("admin import", () => {
       });
       expect(answer.status, `declared: ${declare}`).toBe(303);
       expect(answer.location, `declared: ${declare}`).toBe("/admin/import?problem=too-large");
-      // Refused on the declared length at once, or once the stream passed 64 MB.
-      expect(answer.sent, `declared: ${declare}`).toBeLessThan(declare ? 4 * 1024 * 1024 : 65 * 1024 * 1024);
+      // A declared length over the limit is refused at once. (Without one, the server stops at
+      // 64 MB, but socket buffers hide when: lib/import/receive-upload.test.ts measures that.)
+      if (declare) expect(answer.sent).toBeLessThan(4 * 1024 * 1024);
     }
     await page.goto("/admin/import?problem=too-large");
     await expect(page.getByRole("alert").filter({ hasText: message })).toHaveText(message);
