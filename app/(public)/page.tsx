@@ -6,6 +6,7 @@ import { FilterPanel } from "@/components/timeline/filter-panel";
 import { LoadMore } from "@/components/timeline/load-more";
 import { monthKeyOf } from "@/lib/timeline/group";
 import { ExportLink } from "@/components/timeline/export-link";
+import { FollowAlternates, FollowLinks } from "@/components/timeline/follow-links";
 import { Timeline } from "@/components/timeline/timeline";
 import { hasActiveFilters } from "@/lib/timeline/filters";
 import { activeFilters, narrowToPeriod, timelineHref } from "@/lib/timeline/links";
@@ -45,7 +46,10 @@ export default async function TimelinePage({ searchParams }: { searchParams: Sea
         </p>
         {view.total > 0 ? <ExportLink query={new URLSearchParams(query)} total={view.total} /> : null}
         <EmbedThisView origin={await currentOrigin()} target={{ kind: "timeline", query }} title={data.summary} />
+        <FollowLinks query={query} />
+        <FollowAlternates query={query} title={`Demarche: ${data.summary}`} />
         <p className="pattern-links">
+          <Link href={query ? `/chains?${query}` : "/chains"}>Escalation chains</Link> ·{" "}
           <Link href={query ? `/matrix?${query}` : "/matrix"}>Who does what to whom (matrix)</Link> ·{" "}
           <Link href={query ? `/map?${query}` : "/map"}>Map of states</Link>
         </p>
