@@ -9,6 +9,8 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: false },
   // The admin import uploads files through a server action (lib/import/report-view.ts, MAX_UPLOAD_BYTES).
   experimental: { serverActions: { bodySizeLimit: "64mb" } },
+  // Request-dependent headers (CSP with a nonce, X-Frame-Options, HSTS) are set in proxy.ts;
+  // these hold for every response, static files included (docs/deploy.md).
   async headers() {
     return [
       {
@@ -16,7 +18,7 @@ const nextConfig = {
         headers: [
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
         ],
       },
     ];
