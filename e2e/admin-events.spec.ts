@@ -14,7 +14,7 @@ async function pickActor(page: Page, box: string, text: string, option: string) 
 test.describe.configure({ timeout: 150_000 });
 
 test.describe("editing events", () => {
-  test("an editor creates an event with sources and a link, edits it, and a stale second save gets a conflict", async ({
+  test("an editor creates an event with sources and a link, edits it, and a stale second save is merged field by field", async ({
     page,
     browser,
   }) => {
@@ -27,7 +27,9 @@ test.describe("editing events", () => {
 
     await page.getByLabel("Title (required)").fill(title);
     await page.getByLabel("Summary").fill("Ankara says its S-400 purchase is a sovereign decision.");
-    await page.getByLabel("Date", { exact: true }).fill("2021-04-29");
+    // Typed the same way whatever the browser's language; the field says how it read it.
+    await page.getByLabel("Date", { exact: true }).fill("29 Apr 2021");
+    await expect(page.getByLabel("Date", { exact: true })).toHaveAccessibleDescription(/Reads as 29 April 2021 \(the exact day\)/);
     await page.getByLabel("Type (required)").selectOption({ label: "Statement or protest" });
     await pickActor(page, "Add an initiator", "Turk", "Turkey");
     // A target that does not exist yet is created on the spot.
@@ -100,15 +102,36 @@ test.describe("editing events", () => {
       await otherPage.getByRole("button", { name: "Save", exact: true }).click();
       await expect(otherPage.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
 
+      // Each changed a different field: both changes are kept, nothing to choose.
       await page.getByLabel("Title (required)").fill(`${title} (my version)`);
+      await page.getByRole("button", { name: "Save", exact: true }).click();
+      const merged = page.getByRole("status").filter({ hasText: "Saved." });
+      await expect(merged).toContainText("their changes to Summary were kept");
+      await expect(page.getByLabel("Title (required)")).toHaveValue(`${title} (my version)`);
+      await expect(page.getByLabel("Summary")).toHaveValue("Changed by the other editor.");
+
+      // Both change the title: this editor chooses, field by field, and nothing else is lost.
+      await otherPage.goto(editUrl);
+      await otherPage.getByLabel("Title (required)").fill(`${title} (their title)`);
+      await page.getByLabel("Title (required)").fill(`${title} (my title)`);
+      await page.getByLabel("Location").fill("Washington");
+      await otherPage.getByRole("button", { name: "Save", exact: true }).click();
+      await expect(otherPage.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
       await page.getByRole("button", { name: "Save", exact: true }).click();
       const alert = page.locator(".form-message");
       await expect(alert).toContainText("Someone else saved this event while you were editing it");
+      await expect(alert).toContainText("You both changed Title");
       const changed = page.getByRole("region", { name: /Changed meanwhile/ });
-      await expect(changed.getByRole("row", { name: /Summary/ })).toContainText("Changed by the other editor.");
-      // What this editor typed is still there, ready to save again.
-      await expect(page.getByLabel("Title (required)")).toHaveValue(`${title} (my version)`);
-      await expect(page.getByLabel("Summary")).toHaveValue("Ankara says its S-400 purchase is a sovereign decision.");
+      const choice = changed.getByRole("group", { name: "Title" });
+      await expect(choice).toContainText(`Keep mine: ${title} (my title)`);
+      await expect(choice).toContainText(`Keep theirs: ${title} (their title)`);
+      await expect(page.getByLabel("Location")).toHaveValue("Washington");
+      await choice.getByLabel(/Keep theirs/).check();
+      await page.getByRole("button", { name: "Save", exact: true }).click();
+      await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+      await expect(page.getByLabel("Title (required)")).toHaveValue(`${title} (their title)`);
+      await expect(page.getByLabel("Location")).toHaveValue("Washington");
+      await expect(page.getByLabel("Summary")).toHaveValue("Changed by the other editor.");
     } finally {
       await other.close();
     }

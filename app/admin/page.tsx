@@ -117,7 +117,9 @@ export default async function AdminEventsPage({ searchParams }: { searchParams: 
                   <td>
                     <time dateTime={event.updatedAt.toISOString()}>{formatInstantDay(event.updatedAt)}</time>
                   </td>
-                  <td className="admin-table__actions">
+                  <td>
+                    {/* The flex box is inside the cell: a flex cell stops being a table cell and its row line slips. */}
+                    <div className="admin-table__actions">
                     <Link href={`/admin/events/${event.id}/history`} aria-label={`History of ${event.title}`}>
                       History
                     </Link>
@@ -126,6 +128,7 @@ export default async function AdminEventsPage({ searchParams }: { searchParams: 
                         Restore
                       </RowAction>
                     ) : null}
+                    </div>
                   </td>
                 </tr>
               ))}

@@ -1,24 +1,15 @@
 "use client";
 
 import { errorProps, FieldError, fieldId } from "@/components/admin/field-error";
-import type { DatePrecision } from "@/lib/dates/partial-date";
+import { DATE_TEXT_HINT, formatPartialDate, readDateText, type DatePrecision } from "@/lib/dates/partial-date";
 
-const PRECISIONS: { value: DatePrecision; label: string }[] = [
-  { value: "day", label: "Day" },
-  { value: "month", label: "Month" },
-  { value: "year", label: "Year only" },
-];
-
-/** Keeps what still fits when the precision changes: a day cut to its month or year. */
-function convert(value: string, to: DatePrecision): string {
-  const length = to === "year" ? 4 : to === "month" ? 7 : 10;
-  return value.length >= length ? value.slice(0, length) : "";
-}
+const PRECISION_WORDS: Record<DatePrecision, string> = { day: "the exact day", month: "the month only", year: "the year only" };
 
 /**
- * A date at a chosen precision. The input follows the precision: a date picker for a day,
- * a month picker for a month, four digits for a year, so a date can only be entered as
- * precisely as it is known.
+ * A date at the precision it is known, typed the same way whatever the browser's language:
+ * "2021-04-16" or "16 Apr 2021" for a day, "2021-04" or "Apr 2021" for a month, "2021" for
+ * a year. The precision is what was typed; the line under the field says how it was read,
+ * so "04/05/2021"-style ambiguity never reaches the database.
  */
 export function DateField({
   name,
@@ -38,50 +29,40 @@ export function DateField({
   required?: boolean;
 }) {
   const id = fieldId(name);
-  const precisionName = `${name}Precision`;
+  const hintId = `${id}-hint`;
+  const readingId = `${id}-reading`;
+  const read = value.trim() === "" ? null : readDateText(value);
   return (
     <fieldset className="field-group field-group--date">
       <legend>
         {label}
         {required ? <span className="required"> (required)</span> : null}
       </legend>
-      <div className="date-field">
-        <div className="field">
-          <label htmlFor={`${id}-precision`}>Known to the</label>
-          <select
-            id={`${id}-precision`}
-            name={precisionName}
-            value={precision}
-            onChange={(e) => {
-              const next = e.target.value as DatePrecision;
-              onChange({ precision: next, value: convert(value, next) });
-            }}
-          >
-            {PRECISIONS.map((p) => (
-              <option key={p.value} value={p.value}>
-                {p.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={id}>{precision === "year" ? `${label}: year` : precision === "month" ? `${label}: month` : label}</label>
-          <input
-            id={id}
-            name={name}
-            type={precision === "day" ? "date" : precision === "month" ? "month" : "text"}
-            inputMode={precision === "year" ? "numeric" : undefined}
-            pattern={precision === "year" ? "[0-9]{4}" : undefined}
-            maxLength={precision === "year" ? 4 : undefined}
-            placeholder={precision === "year" ? "YYYY" : precision === "month" ? "YYYY-MM" : undefined}
-            min={precision === "day" ? "1000-01-01" : precision === "month" ? "1000-01" : undefined}
-            max={precision === "day" ? "9999-12-31" : precision === "month" ? "9999-12" : undefined}
-            required={required}
-            value={value}
-            onChange={(e) => onChange({ precision, value: e.target.value })}
-            {...errorProps(name, errors)}
-          />
-        </div>
+      <div className="field">
+        <label htmlFor={id}>{label}</label>
+        {/* The precision travels with the date for the form's own redraws; the server reads it from the text. */}
+        <input type="hidden" name={`${name}Precision`} value={read?.ok ? read.date.precision : precision} />
+        <input
+          id={id}
+          name={name}
+          type="text"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="2021-04-16"
+          required={required}
+          value={value}
+          onChange={(e) => {
+            const next = readDateText(e.target.value);
+            onChange({ precision: next.ok ? next.date.precision : precision, value: e.target.value });
+          }}
+          {...errorProps(name, errors, `${hintId} ${readingId}`)}
+        />
+        <p id={hintId} className="hint">
+          {DATE_TEXT_HINT}
+        </p>
+        <p id={readingId} className="hint date-field__reading" aria-live="polite">
+          {read?.ok ? `Reads as ${formatPartialDate(read.date, "long")} (${PRECISION_WORDS[read.date.precision]}).` : "\u00a0"}
+        </p>
       </div>
       <FieldError path={name} errors={errors} />
     </fieldset>

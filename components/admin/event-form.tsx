@@ -111,9 +111,28 @@ export function EventForm({ initial }: { initial: EventFormValues }) {
 }
 
 function ConflictDetails({ conflict, eventId }: { conflict: NonNullable<EventFormState["conflict"]>; eventId: number | null }) {
+  const lines = (values: string[]) => (values.length > 0 ? values.join("; ") : "(empty)");
   return (
     <section className="conflict" aria-labelledby="conflict-heading">
       <h2 id="conflict-heading">Changed meanwhile (now version {conflict.version})</h2>
+      {conflict.conflicts.length > 0 ? (
+        <div className="conflict__choices">
+          <p>You and the other editor both changed these fields. Choose which version to keep for each:</p>
+          {conflict.conflicts.map((c) => (
+            <fieldset key={c.field} className="conflict__choice">
+              <legend>{c.label}</legend>
+              <label className="checkbox">
+                <input type="radio" name={`keep-${c.field}`} value="mine" required /> Keep mine: <span className="conflict__value">{lines(c.mine)}</span>
+              </label>
+              <label className="checkbox">
+                <input type="radio" name={`keep-${c.field}`} value="theirs" required /> Keep theirs:{" "}
+                <span className="conflict__value">{lines(c.theirs)}</span>
+              </label>
+            </fieldset>
+          ))}
+        </div>
+      ) : null}
+      <h3 className="conflict__subheading">What they changed since you opened the event</h3>
       {conflict.changes.length === 0 ? (
         <p>The other save changed no field you can see (for example, only a linked actor was renamed).</p>
       ) : (

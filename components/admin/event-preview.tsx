@@ -1,17 +1,19 @@
 "use client";
 
 import { EventCard } from "@/components/events/event-card";
-import { parsePartialDate } from "@/lib/dates/partial-date";
+import { parsePartialDate, readDateText } from "@/lib/dates/partial-date";
 import type { EventFormValues } from "@/lib/events/form";
 import type { EventCardRow } from "@/lib/events/queries";
 import { slugify } from "@/lib/text/fold";
 
 /** The card as the timeline will show it, drawn from what is in the form right now. */
 export function EventPreview({ values }: { values: EventFormValues }) {
-  const date = parsePartialDate(values.date);
-  if (!date || date.precision !== values.datePrecision) {
+  const read = readDateText(values.date);
+  if (!read.ok) {
     return <p className="note">The preview appears once the form has a valid date.</p>;
   }
+  const date = read.date;
+  const end = values.endDate.trim() === "" ? null : readDateText(values.endDate);
   const actor = (role: "initiator" | "target") => (a: EventFormValues["initiators"][number]) => ({
     role,
     actor: { id: a.id, name: a.name, slug: slugify(a.name), isoCode: a.isoCode, kind: "" },
@@ -22,7 +24,7 @@ export function EventPreview({ values }: { values: EventFormValues }) {
     summary: values.summary.trim(),
     datePrecision: date.precision,
     dateStart: date.start,
-    endDate: values.endDate || null,
+    endDate: end?.ok ? end.date.value : null,
     type: values.type,
     legalBasis: values.legalBasis.trim() || null,
     location: values.location.trim() || null,

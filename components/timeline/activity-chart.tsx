@@ -1,3 +1,4 @@
+import { scaleLinear } from "d3-scale";
 import { formatPartialDate, parsePartialDate } from "@/lib/dates/partial-date";
 import { EVENT_TYPES } from "@/lib/events/vocabulary";
 import type { ChartBucket } from "@/lib/timeline/facet-index";
@@ -12,6 +13,8 @@ type Props = {
 const HEIGHT = 120;
 const BAR = 16;
 const GAP = 4;
+/** Each bar keeps at least this many CSS pixels (bar and gap), so it stays a tap target on a phone; the chart scrolls inside its box instead. */
+const MIN_SLOT_PX = 28;
 
 function periodLabel(key: string, style: "short" | "long" = "long"): string {
   const date = parsePartialDate(key);
@@ -26,7 +29,13 @@ function periodLabel(key: string, style: "short" | "long" = "long"): string {
  */
 export function ActivityChart({ unit, buckets, hrefFor }: Props) {
   if (buckets.length === 0) return null;
-  const max = Math.max(...buckets.map((b) => b.total), 1);
+  // A count scale with round ticks ("0, 5, 10"), so bar heights can be read as numbers.
+  const scale = scaleLinear()
+    .domain([0, Math.max(...buckets.map((b) => b.total), 1)])
+    .range([0, HEIGHT - 4])
+    .nice(3);
+  const ticks = scale.ticks(3).filter((t) => Number.isInteger(t));
+  const top = scale.domain()[1] ?? 1;
   const width = buckets.length * (BAR + GAP);
   const present = EVENT_TYPES.map((type, t) => ({ type, t })).filter(({ t }) => buckets.some((b) => (b.byType[t] ?? 0) > 0));
   const first = buckets[0]?.key ?? "";
@@ -37,6 +46,14 @@ export function ActivityChart({ unit, buckets, hrefFor }: Props) {
       <figcaption id="activity-chart-caption" className="activity-chart__caption">
         {caption}. Select a bar to show only that {unit}.
       </figcaption>
+      <div className="activity-chart__plot">
+      <div className="activity-chart__scale" aria-hidden="true">
+        {ticks.map((t) => (
+          <span key={t} style={{ bottom: `${(t / top) * 100 * ((HEIGHT - 4) / HEIGHT)}%` }}>
+            {t.toLocaleString("en-GB")}
+          </span>
+        ))}
+      </div>
       <div className="activity-chart__scroll">
         <svg
           className="activity-chart__svg"
@@ -45,9 +62,15 @@ export function ActivityChart({ unit, buckets, hrefFor }: Props) {
           preserveAspectRatio="none"
           width="100%"
           height={HEIGHT}
+          style={{ minWidth: `${buckets.length * MIN_SLOT_PX}px` }}
           role="group"
           aria-label={caption}
         >
+          {ticks
+            .filter((t) => t > 0)
+            .map((t) => (
+              <line key={t} x1={0} x2={width} y1={HEIGHT - scale(t)} y2={HEIGHT - scale(t)} className="activity-chart__grid" />
+            ))}
           <line x1={0} x2={width} y1={HEIGHT - 0.5} y2={HEIGHT - 0.5} className="activity-chart__axis" />
           {buckets.map((bucket, i) => {
             const x = i * (BAR + GAP);
@@ -60,7 +83,7 @@ export function ActivityChart({ unit, buckets, hrefFor }: Props) {
                 {present.map(({ type, t }) => {
                   const count = bucket.byType[t] ?? 0;
                   if (count === 0) return null;
-                  const h = Math.max((count / max) * (HEIGHT - 4), 1);
+                  const h = Math.max(scale(count), 1);
                   y -= h;
                   return <rect key={type.slug} x={x} y={y} width={BAR} height={h} fill={type.color} />;
                 })}
@@ -68,6 +91,7 @@ export function ActivityChart({ unit, buckets, hrefFor }: Props) {
             );
           })}
         </svg>
+      </div>
       </div>
       <p className="activity-chart__range" aria-hidden="true">
         <span>{periodLabel(first, "short")}</span>

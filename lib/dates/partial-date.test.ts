@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  readDateText,
   formatDateText,
   formatInstantDay,
   formatMonthKey,
@@ -123,5 +124,37 @@ describe("overlaps", () => {
     expect(overlaps(dec2020, parsePartialDate("2020-12-31")!)).toBe(true);
     expect(overlaps(dec2020, parsePartialDate("2021")!)).toBe(false);
     expect(overlaps(parsePartialDate("2019")!, parsePartialDate("2019-07")!)).toBe(true);
+  });
+});
+
+describe("readDateText (the editors' date field)", () => {
+  const read = (text: string) => {
+    const r = readDateText(text);
+    return r.ok ? [r.date.value, r.date.precision] : r.message;
+  };
+
+  it("reads the stored forms and English month names, at the precision typed", () => {
+    expect(read("2021-04-16")).toEqual(["2021-04-16", "day"]);
+    expect(read(" 2021-4 ")).toEqual(["2021-04", "month"]);
+    expect(read("2021")).toEqual(["2021", "year"]);
+    expect(read("16 Apr 2021")).toEqual(["2021-04-16", "day"]);
+    expect(read("16 April 2021")).toEqual(["2021-04-16", "day"]);
+    expect(read("1st Sept. 2020")).toEqual(["2020-09-01", "day"]);
+    expect(read("April 16, 2021")).toEqual(["2021-04-16", "day"]);
+    expect(read("Dec 2020")).toEqual(["2020-12", "month"]);
+    expect(read("december, 2020")).toEqual(["2020-12", "month"]);
+  });
+
+  it("refuses numeric day-month orders and unknown words, and quotes what was typed", () => {
+    expect(read("04/05/2021")).toMatch(/^"04\/05\/2021" is not a date this field can read\. Type a day/);
+    expect(read("16 Ju 2021")).toMatch(/is not a date this field can read/);
+    expect(read("30 Feb 2021")).toBe("30 Feb 2021: February 2021 has no day 30.");
+    expect(read("2021-13")).toBe("2021-13: there is no month 13.");
+  });
+
+  it("does not depend on the time zone", () => {
+    // Components are read from the text, never through an instant; noon-local helpers only check validity.
+    expect(read("31 Dec 2020")).toEqual(["2020-12-31", "day"]);
+    expect(read("1 Jan 2021")).toEqual(["2021-01-01", "day"]);
   });
 });

@@ -70,14 +70,14 @@ export function parsePartialDateDetailed(input: string): ParseResult {
   }
   const year = Number(match[1]);
   if (year < MIN_YEAR || year > MAX_YEAR) {
-    return { ok: false, error: "year-range", message: `The year must be between ${MIN_YEAR} and ${MAX_YEAR}.` };
+    return { ok: false, error: "year-range", message: `${text}: the year must be between ${MIN_YEAR} and ${MAX_YEAR}.` };
   }
   if (match[2] === undefined) {
     return { ok: true, date: makeDate("year", year, null, null) };
   }
   const month = Number(match[2]);
   if (month < 1 || month > 12) {
-    return { ok: false, error: "month-range", message: `There is no month ${match[2]}.` };
+    return { ok: false, error: "month-range", message: `${text}: there is no month ${match[2]}.` };
   }
   if (match[3] === undefined) {
     return { ok: true, date: makeDate("month", year, month, null) };
@@ -87,10 +87,56 @@ export function parsePartialDateDetailed(input: string): ParseResult {
     return {
       ok: false,
       error: "day-range",
-      message: `${year}-${pad(month)} has no day ${match[3]}.`,
+      message: `${text}: ${format(calendarDay(year, month, 1), "MMMM")} ${year} has no day ${match[3]}.`,
     };
   }
   return { ok: true, date: makeDate("day", year, month, day) };
+}
+
+const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/** "Apr", "April", "Sept" (three letters or more of an English month name), or null. */
+function monthNumber(word: string): number | null {
+  const w = word.toLowerCase().replace(/\.$/, "");
+  if (w.length < 3) return null;
+  const i = MONTH_NAMES.findIndex((name) => name.startsWith(w));
+  return i === -1 ? null : i + 1;
+}
+
+/** The ways of typing a date the editors' date field takes, for its hint and its messages. */
+export const DATE_TEXT_HINT = "Type a day (2021-04-16 or 16 Apr 2021), a month (2021-04 or Apr 2021) or a year (2021).";
+
+/**
+ * Reads a date as an editor types it, whatever the browser's language: the stored forms
+ * ("2021-04-16", "2021-04", "2021") or an English month name ("16 Apr 2021", "April 16,
+ * 2021", "April 2021"). The precision is what was typed. Purely numeric day-month orders
+ * such as "04/05/2021" are refused: they read differently in different countries.
+ */
+export function readDateText(input: string): ParseResult {
+  const text = input.trim().replace(/\s+/g, " ");
+  if (text === "" || PATTERN.test(text)) return parsePartialDateDetailed(text);
+  const dayFirst = /^(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]+\.?),? (\d{4})$/.exec(text);
+  const monthFirst = /^([A-Za-z]+\.?) (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/.exec(text);
+  const monthOnly = /^([A-Za-z]+\.?),? (\d{4})$/.exec(text);
+  const iso = (year: string, month: number, day?: string) =>
+    `${year}-${pad(month)}${day === undefined ? "" : `-${pad(Number(day))}`}`;
+  let candidate: string | null = null;
+  if (dayFirst) {
+    const month = monthNumber(dayFirst[2] ?? "");
+    if (month) candidate = iso(dayFirst[3] ?? "", month, dayFirst[1]);
+  } else if (monthFirst) {
+    const month = monthNumber(monthFirst[1] ?? "");
+    if (month) candidate = iso(monthFirst[3] ?? "", month, monthFirst[2]);
+  } else if (monthOnly) {
+    const month = monthNumber(monthOnly[1] ?? "");
+    if (month) candidate = iso(monthOnly[2] ?? "", month);
+  }
+  if (candidate === null) {
+    return { ok: false, error: "format", message: `"${text}" is not a date this field can read. ${DATE_TEXT_HINT}` };
+  }
+  const result = parsePartialDateDetailed(candidate);
+  // Messages quote what the editor typed, not the form it was read into.
+  return result.ok ? result : { ...result, message: result.message.replace(candidate, text) };
 }
 
 /** Like parsePartialDateDetailed, returning null for anything that is not a valid date. */

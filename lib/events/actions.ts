@@ -7,9 +7,11 @@ import { actorInputSchema } from "@/lib/actors/schema";
 import { ActorWriteError, createActor } from "@/lib/actors/write";
 import { prisma } from "@/lib/db";
 import type { Db } from "@/lib/db/client";
-import { changesSinceVersion } from "@/lib/events/admin-queries";
+import { changesSinceVersion, mergeSides } from "@/lib/events/admin-queries";
 import { readEventForm, validateEventForm, type ActorOption, type FieldErrors } from "@/lib/events/form";
 import type { EventFormState } from "@/lib/events/form-state";
+import { mergeEventForm, mergeFieldLabel, readMergeChoices } from "@/lib/events/merge";
+import type { EventInput } from "@/lib/events/schema";
 import {
   createEvent,
   EventConflictError,
@@ -60,24 +62,53 @@ export async function saveEventAction(previous: EventFormState, formData: FormDa
     return answer({ message: "The form does not say which version it was loaded from. Reload the page and apply your changes again." });
   }
 
-  let id: number;
-  try {
-    id = await prisma.$transaction(async (tx) => {
-      if (values.id === null) return createEvent(tx, checked.input, { userId: user.id });
-      await updateEvent(tx, values.id, checked.input, { userId: user.id, expectedVersion: values.version ?? 0 });
+  const save = (input: EventInput, expected: number | null) =>
+    prisma.$transaction(async (tx) => {
+      if (values.id === null) return createEvent(tx, input, { userId: user.id });
+      await updateEvent(tx, values.id, input, { userId: user.id, expectedVersion: expected ?? 0 });
       return values.id;
     });
+
+  let id: number;
+  let merged: string[] = [];
+  try {
+    let input = checked.input;
+    let expected = values.version;
+    // A save that meets a newer version is merged field by field with it against the version
+    // the editor opened, and saved over it; a few rounds cover saves that keep racing.
+    for (let round = 0; ; round++) {
+      try {
+        id = await save(input, expected);
+        break;
+      } catch (error) {
+        if (!(error instanceof EventConflictError) || round === 3 || values.version === null) throw error;
+        const { base, theirs } = await mergeSides(error.eventId, values.version, error.current);
+        const result = mergeEventForm(base, values, theirs, readMergeChoices(formData));
+        const again = validateEventForm(result.merged);
+        if (result.conflicts.length > 0 || !again.ok) {
+          const changes = await changesSinceVersion(error.eventId, values.version, error.current);
+          const kept = result.keptFromTheirs.map(mergeFieldLabel);
+          return answer({
+            // The form keeps the version the editor opened, so the next save merges again from it.
+            values: result.merged,
+            errors: again.ok ? {} : again.errors,
+            conflict: { changes, conflicts: result.conflicts, version: error.current.version, updatedAt: error.current.updatedAt },
+            message:
+              "Someone else saved this event while you were editing it, so your changes were not saved yet. " +
+              (kept.length > 0 ? `Their changes to ${kept.join(", ")} are now in the form. ` : "") +
+              (result.conflicts.length > 0
+                ? `You both changed ${result.conflicts.map((c) => c.label).join(", ")}: choose which version to keep for each below, then save.`
+                : "Check the fields marked below, then save."),
+          });
+        }
+        input = again.input;
+        expected = error.current.version;
+        merged = result.keptFromTheirs;
+      }
+    }
   } catch (error) {
     if (error instanceof EventConflictError) {
-      const changes = await changesSinceVersion(error.eventId, error.expectedVersion, error.current);
-      return answer({
-        // Saving again from here deliberately replaces the other changes: the form now carries the current version.
-        values: { ...values, version: error.current.version },
-        conflict: { changes, version: error.current.version, updatedAt: error.current.updatedAt },
-        message:
-          "Someone else saved this event while you were editing it, so your changes were not saved. " +
-          "Their changes are listed below; your own are still in the form. Save again to replace their version with yours.",
-      });
+      return answer({ message: "This event keeps being changed by someone else. Reload it and apply your changes again." });
     }
     if (error instanceof EventWriteError) return answer({ errors: { [error.field]: [error.message] }, message: error.message });
     if (error instanceof EventNotFoundError) return answer({ message: "This event no longer exists (it was deleted for good)." });
@@ -85,7 +116,10 @@ export async function saveEventAction(previous: EventFormState, formData: FormDa
   }
 
   revalidateEvent(id);
-  redirect(formData.get("intent") === "save-and-new" ? `/admin/events/new?saved=${id}` : `/admin/events/${id}/edit?saved=1`);
+  const mergedQuery = merged.length > 0 ? `&merged=${merged.join(",")}` : "";
+  redirect(
+    formData.get("intent") === "save-and-new" ? `/admin/events/new?saved=${id}${mergedQuery}` : `/admin/events/${id}/edit?saved=1${mergedQuery}`,
+  );
 }
 
 export type ActorCreateResult = { ok: true; actor: ActorOption } | { ok: false; errors: FieldErrors };

@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/db/client";
 import { diffSnapshots, type FieldChange } from "@/lib/events/diff";
-import type { ActorOption, RelatedOption } from "@/lib/events/form";
+import { snapshotToFormValues, type ActorOption, type EventFormValues, type RelatedOption } from "@/lib/events/form";
 import { readEventSnapshot, type EventSnapshot } from "@/lib/events/snapshot";
 import { EVENT_TYPE_SLUGS } from "@/lib/events/vocabulary";
 import { foldText } from "@/lib/text/fold";
@@ -95,6 +95,25 @@ export async function getEventForEdit(id: number): Promise<{ snapshot: EventSnap
   const snapshot = await readEventSnapshot(prisma, id);
   if (!snapshot) return null;
   return { snapshot, related: await relatedOptions(snapshot.relations.map((r) => r.eventId)) };
+}
+
+/**
+ * The form's values for the version an editor opened and for the current one, for the
+ * three-way merge after a conflict. `base` is null when that version's revision is gone.
+ */
+export async function mergeSides(
+  eventId: number,
+  version: number,
+  current: EventSnapshot,
+): Promise<{ base: EventFormValues | null; theirs: EventFormValues }> {
+  const loaded = await prisma.eventRevision.findFirst({
+    where: { eventId, version },
+    orderBy: { id: "desc" },
+    select: { snapshot: true },
+  });
+  const before = loaded ? (JSON.parse(loaded.snapshot) as EventSnapshot) : null;
+  const related = await relatedOptions([...(before?.relations ?? []), ...current.relations].map((r) => r.eventId));
+  return { base: before ? snapshotToFormValues(before, related) : null, theirs: snapshotToFormValues(current, related) };
 }
 
 /** What changed between the version an editor loaded and the current one (for the conflict message). */

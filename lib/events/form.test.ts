@@ -88,17 +88,18 @@ describe("validateEventForm", () => {
     });
   });
 
-  it("requires the date at the precision chosen next to it", () => {
-    expect(validateEventForm({ ...base, datePrecision: "month" })).toEqual({ ok: false, errors: { date: ["Enter a year and month."] } });
-    expect(validateEventForm({ ...base, datePrecision: "year", date: "2021-04" })).toEqual({
-      ok: false,
-      errors: { date: ["Enter a year of four digits."] },
+  it("takes the date's precision from what is typed, in any of the forms the field reads", () => {
+    const saved = (date: string, endDate = "") => {
+      const result = validateEventForm({ ...base, date, endDate, datePrecision: "day", endDatePrecision: "day" });
+      return result.ok ? [result.input.date.value, result.input.endDate?.value ?? null] : result.errors;
+    };
+    expect(saved("2021-04")).toEqual(["2021-04", null]);
+    expect(saved("2021")).toEqual(["2021", null]);
+    expect(saved("16 Apr 2021")).toEqual(["2021-04-16", null]);
+    expect(saved("April 16, 2021", "May 2021")).toEqual(["2021-04-16", "2021-05"]);
+    expect(saved("04/05/2021")).toEqual({
+      date: ['"04/05/2021" is not a date this field can read. Type a day (2021-04-16 or 16 Apr 2021), a month (2021-04 or Apr 2021) or a year (2021).'],
     });
-    expect(validateEventForm({ ...base, endDate: "2021-05", endDatePrecision: "day" })).toEqual({
-      ok: false,
-      errors: { endDate: ["Enter a full date (year, month and day)."] },
-    });
-    expect(validateEventForm({ ...base, datePrecision: "year", date: "2021" }).ok).toBe(true);
   });
 
   it("reports each rule against its field, one message per field", () => {
@@ -107,7 +108,7 @@ describe("validateEventForm", () => {
       ok: false,
       errors: {
         title: ["Enter a title."],
-        date: ["2021-02 has no day 30."],
+        date: ["2021-02-30: February 2021 has no day 30."],
         type: ["Choose an event type."],
         initiatorIds: ["Add at least one initiator."],
       },
@@ -127,7 +128,7 @@ describe("validateEventForm", () => {
       ],
     });
     // A date that cannot be read at all stops the cross-field rules (duplicates) until it is fixed.
-    expect(result).toEqual({ ok: false, errors: { "sources.4.publishedOn": ["There is no month 13."] } });
+    expect(result).toEqual({ ok: false, errors: { "sources.4.publishedOn": ["2021-13: there is no month 13."] } });
     const fixed = validateEventForm({
       ...base,
       sources: [

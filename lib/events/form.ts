@@ -1,4 +1,4 @@
-import { parsePartialDate, type DatePrecision } from "@/lib/dates/partial-date";
+import { parsePartialDate, readDateText, type DatePrecision } from "@/lib/dates/partial-date";
 import { eventInputSchema, type EventInput, type EventInputRaw } from "@/lib/events/schema";
 import type { EventSnapshot } from "@/lib/events/snapshot";
 import type { RelationKind } from "@/lib/events/vocabulary";
@@ -115,6 +115,12 @@ const ids = (formData: FormData, name: string): number[] =>
 const PRECISIONS: readonly string[] = ["day", "month", "year"];
 const precision = (value: string): DatePrecision => (PRECISIONS.includes(value) ? (value as DatePrecision) : "day");
 
+/** The precision of a typed date is what was typed; the submitted one only counts while the text cannot be read. */
+function typedPrecision(typed: string, submitted: string): DatePrecision {
+  const read = readDateText(typed);
+  return read.ok ? read.date.precision : precision(submitted);
+}
+
 /**
  * Reads the submitted form. Rows are sent as parallel lists (`sourceUrl`, `sourceTitle`,
  * …), one entry per row, which keeps their order without numbering fields on the client.
@@ -145,9 +151,9 @@ export function readEventForm(formData: FormData): EventFormValues {
     version: Number.isSafeInteger(version) && version > 0 ? version : null,
     title: text(formData, "title"),
     summary: text(formData, "summary"),
-    datePrecision: precision(text(formData, "datePrecision")),
+    datePrecision: typedPrecision(text(formData, "date"), text(formData, "datePrecision")),
     date: text(formData, "date"),
-    endDatePrecision: precision(text(formData, "endDatePrecision")),
+    endDatePrecision: typedPrecision(text(formData, "endDate"), text(formData, "endDatePrecision")),
     endDate: text(formData, "endDate"),
     type: text(formData, "type"),
     status: text(formData, "status"),
@@ -183,25 +189,30 @@ function isBlankSource(source: SourceFormValues): boolean {
   return Object.values(source).every((v) => v.trim() === "");
 }
 
-const PRECISION_HINT: Record<DatePrecision, string> = {
-  day: "Enter a full date (year, month and day).",
-  month: "Enter a year and month.",
-  year: "Enter a year of four digits.",
-};
+/**
+ * The date as the schema stores it: what the editor typed ("16 Apr 2021", "2021-04"),
+ * read at the precision typed. Text it cannot read goes to the schema unchanged, which
+ * reports it with the editor's own words.
+ */
+function storedDate(typed: string): string {
+  const read = readDateText(typed);
+  return read.ok ? read.date.value : typed;
+}
 
 /**
- * Validates the form with the same schema every writer uses (eventInputSchema), plus the
- * rules that only exist in the form: the date must be at the precision chosen next to it.
+ * Validates the form with the same schema every writer uses (eventInputSchema); dates are
+ * read the way the form's date field takes them (readDateText), at the precision typed.
  * Blank source rows are ignored rather than reported: an editor adds a row before filling it.
  */
 export function validateEventForm(values: EventFormValues): { ok: true; input: EventInput } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const add = (path: string, message: string) => (errors[path] ??= []).push(message);
 
-  const date = parsePartialDate(values.date);
-  if (date && date.precision !== values.datePrecision) add("date", PRECISION_HINT[values.datePrecision]);
-  const endDate = values.endDate.trim() === "" ? null : parsePartialDate(values.endDate);
-  if (endDate && endDate.precision !== values.endDatePrecision) add("endDate", PRECISION_HINT[values.endDatePrecision]);
+  // A date the field cannot read is reported in the field's own terms (the forms it takes).
+  for (const [path, typed] of [["date", values.date], ["endDate", values.endDate]] as const) {
+    const read = readDateText(typed);
+    if (!read.ok && read.error === "format" && typed.trim() !== "") add(path, read.message);
+  }
 
   // Keep the index of each row in the form, so errors land on the row the editor sees.
   const sourceRows = values.sources.map((source, index) => ({ source, index })).filter((r) => !isBlankSource(r.source));
@@ -209,8 +220,8 @@ export function validateEventForm(values: EventFormValues): { ok: true; input: E
     id: values.id ?? undefined,
     title: values.title,
     summary: values.summary,
-    date: values.date,
-    endDate: blankToNull(values.endDate),
+    date: storedDate(values.date),
+    endDate: values.endDate.trim() === "" ? null : storedDate(values.endDate),
     type: values.type as EventInputRaw["type"],
     status: values.status as EventInputRaw["status"],
     legalBasis: blankToNull(values.legalBasis),

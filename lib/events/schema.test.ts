@@ -39,7 +39,7 @@ describe("eventInputSchema", () => {
 
   it("requires a title, a valid date, a known type and an initiator", () => {
     expect(errors({ title: "   " })).toEqual({ title: ["Enter a title."] });
-    expect(errors({ date: "2021-02-30" })).toEqual({ date: ["2021-02 has no day 30."] });
+    expect(errors({ date: "2021-02-30" })).toEqual({ date: ["2021-02-30: February 2021 has no day 30."] });
     expect(errors({ date: "April 2021" }).date?.[0]).toMatch(/YYYY-MM/);
     expect(errors({ type: "invasion" as EventInputRaw["type"] })).toEqual({ type: ["Choose an event type."] });
     expect(errors({ initiatorIds: [] })).toEqual({ initiatorIds: ["Add at least one initiator."] });
@@ -103,7 +103,7 @@ describe("eventInputSchema, the rules the admin form relies on", () => {
     expect(errors({ date: "2021-04", endDate: "2021" })).toEqual({});
     expect(errors({ date: "2021-04-15", endDate: "2021-04-15" })).toEqual({});
     expect(errors({ date: "2021-04-15", endDate: "2021-04-14" })).toEqual({ endDate: ["The end cannot be before the date."] });
-    expect(errors({ endDate: "2021-13" })).toEqual({ endDate: ["There is no month 13."] });
+    expect(errors({ endDate: "2021-13" })).toEqual({ endDate: ["2021-13: there is no month 13."] });
   });
 
   it("refuses a relation of an event to itself and the same link twice", () => {

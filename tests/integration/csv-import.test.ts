@@ -103,7 +103,7 @@ describe("CSV export -> import -> export", () => {
     expect(report.applied).toBe(false);
     expect(report.errorRows).toBe(1);
     expect(report.outcomes.map((o) => o.action)).toEqual(["create", "update", "error"]);
-    expect(report.outcomes[2]!.errors).toEqual([{ row: 4, column: "date", message: "2021-02 has no day 30." }]);
+    expect(report.outcomes[2]!.errors).toEqual([{ row: 4, column: "date", message: "2021-02-30: February 2021 has no day 30." }]);
     expect(await target.prisma.event.findMany({ select: { title: true }, orderBy: { id: "asc" } })).toEqual(beforeTitles);
   });
 });

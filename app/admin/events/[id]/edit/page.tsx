@@ -7,6 +7,7 @@ import { formatInstantDay } from "@/lib/dates/partial-date";
 import { purgeEventAction, restoreEventAction, trashEventAction } from "@/lib/events/actions";
 import { getEventForEdit } from "@/lib/events/admin-queries";
 import { snapshotToFormValues } from "@/lib/events/form";
+import { isMergeField, mergeFieldLabel } from "@/lib/events/merge";
 import { parseEventId } from "@/lib/events/route-params";
 
 export const dynamic = "force-dynamic";
@@ -25,6 +26,7 @@ export default async function EditEventPage({ params, searchParams }: { params: 
   const { snapshot, related } = loaded;
   const trashed = snapshot.deletedAt !== null;
   const isAdmin = user.role === "admin";
+  const merged = typeof query.merged === "string" ? query.merged.split(",").filter(isMergeField).map(mergeFieldLabel) : [];
 
   return (
     <>
@@ -45,6 +47,13 @@ export default async function EditEventPage({ params, searchParams }: { params: 
       {query.saved ? (
         <p className="notice notice--ok" role="status">
           Saved.
+          {merged.length > 0 ? (
+            <>
+              {" "}
+              Someone else had saved this event meanwhile; their changes to {merged.join(", ")} were kept alongside yours (see{" "}
+              <Link href={`/admin/events/${snapshot.id}/history`}>History</Link>).
+            </>
+          ) : null}
         </p>
       ) : null}
       <Notice code={query.notice} />

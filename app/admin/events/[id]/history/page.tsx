@@ -71,6 +71,7 @@ export default async function EventHistoryPage({ params, searchParams }: { param
               {revision.changes.length === 0 ? (
                 <p className="note">No visible field changed.</p>
               ) : (
+                <div className="table-scroll">
                 <table className="diff">
                   <caption className="visually-hidden">Changes in version {revision.version}</caption>
                   <thead>
@@ -94,6 +95,7 @@ export default async function EventHistoryPage({ params, searchParams }: { param
                     ))}
                   </tbody>
                 </table>
+                </div>
               )}
               {!revision.isCurrent && !trashed && version !== null && revision.kind !== "delete" && revision.kind !== "purge" ? (
                 <form action={revertEventAction}>
