@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Suspense } from "react";
 import { ActivityChart } from "@/components/timeline/activity-chart";
 import { FilterDisclosure } from "@/components/timeline/filter-disclosure";
 import { FilterPanel } from "@/components/timeline/filter-panel";
@@ -22,43 +21,16 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
   return { title: hasActiveFilters(data.filters) ? data.summary : `Timeline · ${data.summary}` };
 }
 
-/**
- * The shell renders at once; the results (summary, filters, chart, list) stream in when the
- * facet index answers, which on a cold start means after its load. Keyed on the query, so a
- * new query shows the fallback again instead of the previous results.
- */
 export default async function TimelinePage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
-  const search = searchOf(params);
-  return (
-    <div className="timeline-page">
-      <Suspense key={search} fallback={<TimelineLoading />}>
-        <TimelineResults params={params} search={search} />
-      </Suspense>
-    </div>
-  );
-}
-
-function TimelineLoading() {
-  return (
-    <div className="page-heading">
-      <h1>Timeline</h1>
-      <p className="summary-line" role="status">
-        Loading the timeline…
-      </p>
-    </div>
-  );
-}
-
-async function TimelineResults({ params, search }: { params: Awaited<SearchParams>; search: string }) {
-  const data = await loadTimelinePage(search);
+  const data = await loadTimelinePage(searchOf(params));
   const { filters, view, query } = data;
   const lastEvent = view.events.at(-1);
   const active = activeFilters(filters, data.labelFor);
   const firstOf = (name: string) => ([] as string[]).concat(params[name] ?? [])[0] ?? "";
 
   return (
-    <>
+    <div className="timeline-page">
       <div className="page-heading">
         <h1>Timeline</h1>
         <p className="summary-line" role="status">
@@ -142,7 +114,7 @@ async function TimelineResults({ params, search }: { params: Awaited<SearchParam
           />
         </div>
       </div>
-    </>
+    </div>
   );
 }
 
