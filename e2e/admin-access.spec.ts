@@ -1,5 +1,10 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { e2eDatabaseUrl } from "./database";
 import { expect, expectNoSeriousA11yViolations, test } from "./fixtures";
 import { callServerAction, createUser, databaseFingerprint, serverActions, signIn, withDatabase } from "./admin-helpers";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
 
 const ADMIN_PAGES = [
   "/admin",
@@ -97,6 +102,13 @@ test.describe("access to the editors' screens", () => {
     const name = `Control actor ${Date.now()}`;
     await callServerAction(page.request, byName.get("createActorAction")!, { json: [{ name, kind: "organisation", isoCode: "" }] });
     expect(await withDatabase((db) => db.actor.count({ where: { name } }))).toBe(1);
+    // A form-encoded call carries its fields too (the refusals above were not of empty forms).
+    const control = await withDatabase((db) => db.actor.findFirstOrThrow({ where: { name }, select: { id: true } }));
+    await callServerAction(page.request, byName.get("updateActorAction")!, {
+      previousState: INITIAL_SMALL_FORM,
+      form: { id: String(control.id), name: `${name} renamed`, kind: "organisation", isoCode: "" },
+    });
+    expect(await withDatabase((db) => db.actor.findUniqueOrThrow({ where: { id: control.id }, select: { name: true } }))).toEqual({ name: `${name} renamed` });
     // …but an editor is not an admin.
     const refused = await callServerAction(page.request, byName.get("createUserAction")!, calls.createUserAction);
     expect(refused.headers()["x-action-redirect"]).toMatch(/^\/admin\/forbidden/);
@@ -155,5 +167,30 @@ test.describe("access to the editors' screens", () => {
     await page.context().clearCookies();
     await signIn(page, editor, "/admin/actors");
     await expect(page).toHaveURL("/admin/actors");
+  });
+
+  test("a made-up X-Forwarded-For does not escape the sign-in delay; an admin's unlock lifts it", async ({ browser }) => {
+    const editor = createUser("editor");
+    // Each try from a fresh browser claiming another address: the server counts the socket's.
+    const tryPassword = async (password: string, claimed: string) => {
+      const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": claimed } });
+      const page = await context.newPage();
+      await page.goto("/login");
+      await page.getByLabel("Email address").fill(editor.email);
+      await page.getByLabel("Password").fill(password);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      const message = await page.locator(".form-message").or(page.getByRole("navigation", { name: "Editors" })).first().textContent();
+      await context.close();
+      return message ?? "";
+    };
+    for (let i = 0; i < 5; i++) expect(await tryPassword("not-the-password", `203.0.113.${i}`)).toBe("The email address or password is not correct.");
+    expect(await tryPassword(editor.password, "198.51.100.99")).toMatch(/^Too many failed sign-in attempts\. Wait (\d+ seconds|1 minute) and try again\.$/);
+
+    execFileSync(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/user.ts", "unlock", "--email", editor.email], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: e2eDatabaseUrl() },
+      stdio: "pipe",
+    });
+    expect(await tryPassword(editor.password, "198.51.100.99")).toContain(editor.email);
   });
 });

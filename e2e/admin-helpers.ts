@@ -74,8 +74,11 @@ export function serverActions(): { name: string; id: string; page: string }[] {
 
 /**
  * Calls a server action the way React does from the browser: a POST with the action's id
- * in the Next-Action header and the arguments encoded as a React reply (a FormData
- * argument becomes "$K1" with its fields prefixed "1_").
+ * in the Next-Action header and the arguments encoded as a React reply (React 19.2+): the
+ * root array in part "0", a FormData argument as "$K1" with its fields named "_1_<field>"
+ * (the reply's prefix, "_", the part id, "_"), sent before the root. The older "1_<field>"
+ * naming, or the root first, is read by this React as no fields at all, so a call would
+ * reach the action with an empty form.
  */
 export async function callServerAction(
   request: APIRequestContext,
@@ -88,7 +91,11 @@ export async function callServerAction(
     return request.post(action.page, { headers: { ...common, "Content-Type": "text/plain;charset=UTF-8" }, data: JSON.stringify(args.json), maxRedirects: 0 });
   }
   const root = args.previousState === undefined ? ["$K1"] : [args.previousState, "$K1"];
-  const multipart: Record<string, string> = { "0": JSON.stringify(root) };
-  for (const [key, value] of Object.entries(args.form ?? {})) multipart[`1_${key}`] = value;
+  // The root goes last, as React sends it: the server parses it as soon as it arrives and
+  // collects "$K1"'s fields from what came before. (A plain object would not do: its key
+  // "0", being numeric, is always enumerated first.)
+  const multipart = new FormData();
+  for (const [key, value] of Object.entries(args.form ?? {})) multipart.append(`_1_${key}`, value);
+  multipart.append("0", JSON.stringify(root));
   return request.post(action.page, { headers: common, multipart, maxRedirects: 0 });
 }

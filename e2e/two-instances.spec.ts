@@ -23,7 +23,7 @@ test.beforeAll(async ({ baseURL }) => {
   test.setTimeout(90_000);
   const port = Number(new URL(baseURL ?? "http://127.0.0.1:3100").port) + 1;
   b = `http://127.0.0.1:${port}`;
-  instanceB = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  instanceB = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/serve.ts", "--port", String(port), "--hostname", "127.0.0.1"], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "ignore", "inherit"],
@@ -39,7 +39,7 @@ test.beforeAll(async ({ baseURL }) => {
 });
 
 test.afterAll(() => {
-  // The whole process group: next start may have children of its own.
+  // The whole process group: the server may have children of its own.
   if (instanceB?.pid) process.kill(-instanceB.pid, "SIGTERM");
 });
 

@@ -36,7 +36,9 @@ await main(async () => {
   const started = Date.now();
   const progress = progressBar(total);
   try {
-    const report = await importFile(prisma, file, { mode: dryRun ? "dry-run" : "apply", userId: null, onProgress: progress.update });
+    // The operator at the command line may restore backups.
+    const options = { mode: dryRun ? "dry-run" : "apply", userId: null, canRestoreBackup: true, onProgress: progress.update } as const;
+    const report = await importFile(prisma, file, options);
     progress.done(report.rows);
     const seconds = (Date.now() - started) / 1000;
 

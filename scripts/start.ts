@@ -54,5 +54,5 @@ await main(async () => {
   }
 
   console.log(`\nDemarche is starting at http://localhost:${port}\n`);
-  runForeground(bin("next"), ["start", "--port", port]);
+  runForeground(bin("tsx"), ["scripts/serve.ts", "--port", port]);
 });

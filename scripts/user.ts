@@ -5,14 +5,16 @@
  *   npm run user -- list
  *   npm run user -- set-password --email a@example.org
  *   npm run user -- disable --email a@example.org
+ *   npm run user -- unlock --email a@example.org   (lifts the sign-in delays after failed attempts)
  *
  * The password comes from DEMARCHE_PASSWORD, or is asked for without echoing it.
  */
 import { parseArgs } from "node:util";
 import { createPrismaClient, type PrismaClient } from "../lib/db/client";
+import { normalizeEmail } from "../lib/auth/rate-limit";
 import { USER_ROLES } from "../lib/events/vocabulary";
 import { emailSchema, passwordSchema, userCreateSchema } from "../lib/users/schema";
-import { createUser, findUserIdByEmail, setUserDisabled, setUserPassword, UserWriteError } from "../lib/users/write";
+import { createUser, findUserIdByEmail, setUserDisabled, setUserPassword, unlockUser, UserWriteError } from "../lib/users/write";
 import { CommandFailed, main } from "./lib/run";
 
 const USAGE = `Usage:
@@ -20,6 +22,7 @@ const USAGE = `Usage:
   npm run user -- list
   npm run user -- set-password --email <address>
   npm run user -- disable --email <address>
+  npm run user -- unlock --email <address>     lift the sign-in delays after failed attempts
 
 The password is read from DEMARCHE_PASSWORD, or asked for (not shown while typed).`;
 
@@ -113,6 +116,12 @@ async function run(prisma: PrismaClient, command: string | undefined, options: {
       const id = await userIdFor(prisma, options.email);
       await prisma.$transaction((tx) => setUserDisabled(tx, id, true, null));
       console.log(`Disabled ${options.email} and signed them out everywhere.`);
+      return;
+    }
+    case "unlock": {
+      const id = await userIdFor(prisma, options.email);
+      const cleared = await prisma.$transaction((tx) => unlockUser(tx, id, null));
+      console.log(`Unlocked ${normalizeEmail(options.email ?? "")}: ${cleared} failed sign-in attempt(s) forgotten; they can sign in at once.`);
       return;
     }
     default:

@@ -6,11 +6,14 @@ import { FilterPanel } from "@/components/timeline/filter-panel";
 import { LoadMore } from "@/components/timeline/load-more";
 import { monthKeyOf } from "@/lib/timeline/group";
 import { ExportLink } from "@/components/timeline/export-link";
+import { FollowAlternates, FollowLinks } from "@/components/timeline/follow-links";
 import { Timeline } from "@/components/timeline/timeline";
 import { hasActiveFilters } from "@/lib/timeline/filters";
 import { activeFilters, narrowToPeriod, timelineHref } from "@/lib/timeline/links";
 import { loadTimelinePage, searchOf } from "@/lib/timeline/page-data";
 import { FilterProblems } from "@/components/timeline/filter-problems";
+import { EmbedThisView } from "@/components/embed/embed-this-view";
+import { currentOrigin, oembedDiscovery } from "@/lib/embed/discovery";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +21,11 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
   const data = await loadTimelinePage(searchOf(await searchParams));
-  return { title: hasActiveFilters(data.filters) ? data.summary : `Timeline · ${data.summary}` };
+  const origin = await currentOrigin();
+  return {
+    title: hasActiveFilters(data.filters) ? data.summary : `Timeline · ${data.summary}`,
+    alternates: { types: oembedDiscovery(origin, data.query ? `/?${data.query}` : "/", data.summary) },
+  };
 }
 
 export default async function TimelinePage({ searchParams }: { searchParams: SearchParams }) {
@@ -38,7 +45,11 @@ export default async function TimelinePage({ searchParams }: { searchParams: Sea
           {data.continued ? " · continued" : null}
         </p>
         {view.total > 0 ? <ExportLink query={new URLSearchParams(query)} total={view.total} /> : null}
+        <EmbedThisView origin={await currentOrigin()} target={{ kind: "timeline", query }} title={data.summary} />
+        <FollowLinks query={query} />
+        <FollowAlternates query={query} title={`Demarche: ${data.summary}`} />
         <p className="pattern-links">
+          <Link href={query ? `/chains?${query}` : "/chains"}>Escalation chains</Link> ·{" "}
           <Link href={query ? `/matrix?${query}` : "/matrix"}>Who does what to whom (matrix)</Link> ·{" "}
           <Link href={query ? `/map?${query}` : "/map"}>Map of states</Link>
         </p>

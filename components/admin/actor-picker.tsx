@@ -7,7 +7,7 @@ import { errorId, errorProps, FieldError, fieldId } from "@/components/admin/fie
 import { createActorAction } from "@/lib/events/actions";
 import type { ActorOption } from "@/lib/events/form";
 
-type Found = ActorOption & { kind: string };
+type Found = ActorOption & { kind: string; alias?: string };
 
 /**
  * Initiators or targets: chosen actors as removable chips (sent as hidden fields), a
@@ -92,7 +92,7 @@ export function ActorPicker({
         hint="Type a name or a two-letter country code."
         url={(q) => `/admin/api/actors?q=${encodeURIComponent(q)}`}
         toOptions={(found) =>
-          found.map((a) => ({ key: String(a.id), label: a.name, hint: a.isoCode ?? undefined, value: a }))
+          found.map((a) => ({ key: String(a.id), label: a.name, hint: [a.isoCode, a.alias ? `“${a.alias}”` : null].filter(Boolean).join(" ") || undefined, value: a }))
         }
         onPick={(a) => add({ id: a.id, name: a.name, isoCode: a.isoCode })}
         createLabel={(text) => `Create a new actor “${text}”…`}

@@ -1,21 +1,42 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { importAction, type ImportFormState } from "@/lib/import/actions";
 import { describeAction, describeError, type ImportReportView } from "@/lib/import/report-view";
 
-const START: ImportFormState = { stage: "start" };
-
-/** Upload -> dry-run report -> Apply. Nothing is written before Apply, and Apply writes all or nothing. */
-export function ImportForm() {
-  const [state, action, pending] = useActionState(importAction, START);
+/**
+ * Upload -> dry-run report -> Apply. Nothing is written before Apply, and Apply writes all
+ * or nothing. "Check file" is a plain form posting to the upload route (it works without
+ * JavaScript, and the file never passes through a server action's body limit); the page
+ * comes back with the dry run as `initial`. Apply is a server action.
+ */
+export function ImportForm({ initial, maxBytes }: { initial: ImportFormState; maxBytes: number }) {
+  const [state, action, applying] = useActionState(importAction, initial);
+  const [uploading, setUploading] = useState(false);
+  const [tooLarge, setTooLarge] = useState(false);
+  const pending = applying || uploading;
   const canApply =
     state.stage === "checked" && state.report.errorRows === 0 && state.report.fileErrors.length === 0 && state.report.creates + state.report.updates > 0;
 
   return (
     <div className="import">
-      <form action={action} className="import__upload">
-        <input type="hidden" name="intent" value="check" />
+      <form
+        method="post"
+        action="/admin/import/upload"
+        encType="multipart/form-data"
+        className="import__upload"
+        onSubmit={(event) => {
+          // With JavaScript, a file over the limit is caught before it is sent; the server checks again.
+          const file = (event.currentTarget.elements.namedItem("file") as HTMLInputElement | null)?.files?.[0];
+          if (file && file.size > maxBytes) {
+            event.preventDefault();
+            setTooLarge(true);
+            return;
+          }
+          setTooLarge(false);
+          setUploading(true);
+        }}
+      >
         <label htmlFor="import-file">CSV file (the export&apos;s format) or JSON backup</label>
         <input id="import-file" name="file" type="file" accept=".csv,.json,text/csv,application/json" required />
         <button type="submit" disabled={pending}>
@@ -26,6 +47,11 @@ export function ImportForm() {
       {pending ? (
         <p role="status" className="notice">
           Working…
+        </p>
+      ) : null}
+      {tooLarge ? (
+        <p role="alert" className="notice">
+          The file is larger than {maxBytes / 1024 / 1024} MB; import it with npm run import (docs/csv.md).
         </p>
       ) : null}
       {"message" in state && state.message ? (

@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { requireEditor } from "@/lib/auth/current-user";
-import { actorInputSchema, actorMergeSchema } from "@/lib/actors/schema";
+import { aliasInputSchema, aliasRemoveSchema, actorInputSchema, actorMergeSchema } from "@/lib/actors/schema";
+import { addActorAlias, removeActorAlias } from "@/lib/actors/alias-write";
 import { ActorWriteError, mergeActors, updateActor } from "@/lib/actors/write";
 import { prisma } from "@/lib/db";
 import { formValues, issuesToErrors, type ActionState } from "@/lib/forms/action-state";
@@ -10,6 +11,11 @@ import { formValues, issuesToErrors, type ActionState } from "@/lib/forms/action
 function failure(error: unknown, values: Record<string, string>): ActionState {
   if (error instanceof ActorWriteError) {
     return { ok: false, message: error.message, errors: { [error.field]: [error.message] }, values };
+  }
+  // Two editors adding the same alias at once: the unique index decides, the loser is told.
+  if (typeof error === "object" && error !== null && "code" in error && error.code === "P2002") {
+    const message = "That was just added by someone else; reload the page.";
+    return { ok: false, message, errors: { alias: [message] }, values };
   }
   throw error;
 }
@@ -49,4 +55,34 @@ export async function mergeActorsAction(_previous: ActionState, formData: FormDa
     errors: {},
     values: {},
   };
+}
+
+export async function addActorAliasAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requireEditor();
+  const values = formValues(formData, ["actorId", "alias", "kind"]);
+  const parsed = aliasInputSchema.safeParse(values);
+  if (!parsed.success) return { ok: false, message: "Alias not added: check the fields.", errors: issuesToErrors(parsed.error), values };
+  const { actorId, alias, kind } = parsed.data;
+  try {
+    await prisma.$transaction((tx) => addActorAlias(tx, actorId, { alias, kind }, user.id));
+  } catch (error) {
+    return failure(error, values);
+  }
+  revalidatePath("/admin/actors");
+  return { ok: true, message: `Added the alias “${alias}”.`, errors: {}, values: {} };
+}
+
+export async function removeActorAliasAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requireEditor();
+  const values = formValues(formData, ["actorId", "aliasId"]);
+  const parsed = aliasRemoveSchema.safeParse(values);
+  if (!parsed.success) return { ok: false, message: "Nothing removed: that alias is not known.", errors: {}, values };
+  let removed: string;
+  try {
+    ({ alias: removed } = await prisma.$transaction((tx) => removeActorAlias(tx, parsed.data.actorId, parsed.data.aliasId, user.id)));
+  } catch (error) {
+    return failure(error, values);
+  }
+  revalidatePath("/admin/actors");
+  return { ok: true, message: `Removed the alias “${removed}”.`, errors: {}, values: {} };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ALIAS_KINDS, MAX_ALIAS_LENGTH, normaliseAlias } from "@/lib/actors/alias-normalise";
 import { ACTOR_KIND_SLUGS } from "@/lib/events/vocabulary";
 
 export const actorInputSchema = z.object({
@@ -21,3 +22,21 @@ export const actorMergeSchema = z
     intoId: z.coerce.number().int().positive("Choose the actor to keep."),
   })
   .refine((m) => m.fromId !== m.intoId, { path: ["intoId"], message: "Choose two different actors." });
+
+export const aliasInputSchema = z.object({
+  actorId: z.coerce.number().int().positive("Choose an actor."),
+  alias: z
+    .string()
+    .trim()
+    .min(1, "Enter an alias.")
+    .max(MAX_ALIAS_LENGTH, `At most ${MAX_ALIAS_LENGTH} characters.`)
+    .refine((v) => normaliseAlias(v) !== "", "An alias needs at least one letter or digit."),
+  kind: z.enum(ALIAS_KINDS, "Choose what kind of alias this is."),
+});
+
+export type AliasFormInput = z.infer<typeof aliasInputSchema>;
+
+export const aliasRemoveSchema = z.object({
+  actorId: z.coerce.number().int().positive(),
+  aliasId: z.coerce.number().int().positive(),
+});

@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/client";
 import type { ActorInput } from "@/lib/actors/schema";
 import { recordRevision, refreshSearchText } from "@/lib/events/write";
 import { slugify } from "@/lib/text/fold";
+import { moveAliasesOnMerge, seedStateAliases } from "@/lib/actors/alias-write";
 
 export class ActorWriteError extends Error {
   constructor(
@@ -36,6 +37,7 @@ export async function createActor(db: Db, input: ActorInput, userId: number | nu
   await db.auditLog.create({
     data: { action: "actor.create", subjectType: "actor", subjectId: String(actor.id), details: JSON.stringify(input), userId },
   });
+  if (input.kind === "state" && input.isoCode) await seedStateAliases(db, { actorIds: [actor.id] });
   return actor;
 }
 
@@ -104,6 +106,7 @@ export async function mergeActors(db: Db, fromId: number, intoId: number, userId
     }
   }
   await db.actor.updateMany({ where: { parentId: fromId }, data: { parentId: intoId } });
+  await moveAliasesOnMerge(db, fromId, intoId);
   await db.actor.delete({ where: { id: fromId } });
   if (from.isoCode && !into.isoCode) await db.actor.update({ where: { id: intoId }, data: { isoCode: from.isoCode } });
   await db.auditLog.create({

@@ -3,7 +3,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { prisma } from "@/lib/db";
-import { clientIpFrom, isHttpsRequest } from "@/lib/auth/request";
+import { isHttpsRequest, requestClientAddress } from "@/lib/auth/request";
 import { hasRole } from "@/lib/auth/roles";
 import { findSessionUser, type SessionUser } from "@/lib/auth/sessions";
 import type { UserRole } from "@/lib/events/vocabulary";
@@ -48,7 +48,7 @@ export function requireAdmin(next?: string): Promise<CurrentUser> {
 export async function requestMeta(): Promise<{ ip: string; userAgent: string | null; https: boolean }> {
   const h = await headers();
   return {
-    ip: clientIpFrom(h.get("x-forwarded-for")),
+    ip: requestClientAddress(h),
     userAgent: h.get("user-agent"),
     https: isHttpsRequest(h.get("x-forwarded-proto")),
   };

@@ -1,12 +1,65 @@
+import { z } from "zod";
+
 /**
- * The client's address for rate limiting. Next.js fills X-Forwarded-For with the socket
- * address when the request has none; a reverse proxy appends the address it saw. The last
- * entry is therefore the one written by the nearest hop we control. Without a proxy a
- * client can make up the header, which is why the per-account limit does not depend on it
- * (docs/decisions/0006-sessions-and-sign-in.md).
+ * Where the client's address comes from (docs/deploy.md, "The client's address").
+ *
+ * Next.js keeps an `X-Forwarded-For` header the client sent and only fills it from the
+ * socket when there is none, so the header proves nothing on its own. `npm start` serves
+ * the app through scripts/serve.ts, which computes the address from the socket and the
+ * trusted-proxy setting and hands it on in CLIENT_ADDRESS_HEADER (replacing whatever the
+ * client sent under that name); SERVED_FLAG tells the app that it runs behind it.
  */
-export function clientIpFrom(forwardedFor: string | null | undefined): string {
-  const entries = (forwardedFor ?? "")
+export const CLIENT_ADDRESS_HEADER = "x-demarche-client-address";
+export const SERVED_FLAG = "DEMARCHE_SERVED";
+
+/** `DEMARCHE_TRUSTED_PROXIES`: how many reverse proxies in front of the app append to X-Forwarded-For (default 0). */
+export const trustedProxiesSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{1,2}$/, "DEMARCHE_TRUSTED_PROXIES must be a whole number of proxies (0 when clients connect directly)")
+  .default("0")
+  .transform(Number);
+
+export function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
+  const parsed = trustedProxiesSchema.safeParse(env.DEMARCHE_TRUSTED_PROXIES || undefined);
+  if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? "DEMARCHE_TRUSTED_PROXIES is invalid");
+  return parsed.data;
+}
+
+function normaliseAddress(address: string): string {
+  const trimmed = address.trim().replace(/^\[(.*)\]$/, "$1");
+  // IPv4 clients of a dual-stack socket appear as ::ffff:a.b.c.d.
+  return (trimmed.startsWith("::ffff:") && trimmed.includes(".") ? trimmed.slice(7) : trimmed).slice(0, 100);
+}
+
+/**
+ * The client's address: the socket's peer when no proxy is trusted; behind `hops` trusted
+ * proxies, the entry that the outermost trusted proxy appended to X-Forwarded-For (each
+ * proxy appends the address it saw, so the last `hops - 1` entries and the socket are
+ * ours, and whatever lies further left was written by the client and is ignored).
+ */
+export function clientAddress(socketAddress: string | null | undefined, forwardedFor: string | null | undefined, hops: number): string {
+  const socket = socketAddress ? normaliseAddress(socketAddress) : "unknown";
+  if (hops <= 0) return socket;
+  const chain = (forwardedFor ?? "")
+    .split(",")
+    .map((e) => e.trim())
+    .filter((e) => e !== "");
+  // chain[length - hops] is what the outermost trusted proxy saw; fewer entries than
+  // proxies means a proxy did not append one, and the leftmost is the best there is.
+  const entry = chain.length === 0 ? undefined : chain[Math.max(0, chain.length - hops)];
+  return entry ? normaliseAddress(entry) : socket;
+}
+
+/**
+ * The address for rate limiting inside the app: the one scripts/serve.ts computed. Without
+ * it (`next dev`, or `next start` run directly) the last X-Forwarded-For entry, which a
+ * client can invent: that is for development only (docs/deploy.md).
+ */
+export function requestClientAddress(headers: { get(name: string): string | null }, env: Record<string, string | undefined> = process.env): string {
+  const served = headers.get(CLIENT_ADDRESS_HEADER);
+  if (env[SERVED_FLAG] === "1" && served) return served.slice(0, 100);
+  const entries = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((e) => e.trim())
     .filter((e) => e !== "");

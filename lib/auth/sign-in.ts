@@ -1,12 +1,10 @@
 import type { PrismaClient } from "@/lib/db/client";
 import { verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
-import {
-  checkLoginRateLimit,
-  deleteOldLoginAttempts,
-  normalizeEmail,
-  recordLoginAttempt,
-} from "@/lib/auth/rate-limit";
+import { deleteOldLoginAttempts, markLoginSucceeded, normalizeEmail, reserveLoginAttempt } from "@/lib/auth/rate-limit";
 import { createSession, deleteDeadSessions, revokeSession } from "@/lib/auth/sessions";
+
+/** What a sign-in that could not be queued is told to wait. */
+const BUSY_RETRY_MS = 10_000;
 
 export type SignInResult =
   | { ok: true; token: string; expiresAt: Date; userId: number }
@@ -31,19 +29,22 @@ export async function signIn(
   now = new Date(),
 ): Promise<SignInResult> {
   const email = normalizeEmail(input.email);
-  const verdict = await checkLoginRateLimit(prisma, email, input.ip, now);
-  if (!verdict.allowed) return { ok: false, reason: "rate-limited", retryAfterMs: verdict.retryAfterMs };
+  // Reserved before the password is checked, so parallel guesses cannot all pass the limit.
+  const reservation = await reserveLoginAttempt(prisma, email, input.ip, now).catch((error: unknown) => {
+    // P2028: the burst of sign-ins queued ahead did not clear in time. Refuse like a limit, not a 500.
+    if (error instanceof Error && "code" in error && error.code === "P2028") return { allowed: false, retryAfterMs: BUSY_RETRY_MS } as const;
+    throw error;
+  });
+  if (!reservation.allowed) return { ok: false, reason: "rate-limited", retryAfterMs: reservation.retryAfterMs };
 
   const user = await prisma.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, disabled: true } });
   const valid =
     user && !user.disabled ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
-  if (!user || !valid) {
-    await recordLoginAttempt(prisma, email, input.ip, false, now);
-    return { ok: false, reason: "invalid" };
-  }
+  // The reservation already is a failure: nothing more to record.
+  if (!user || !valid) return { ok: false, reason: "invalid" };
 
   const session = await prisma.$transaction(async (tx) => {
-    await recordLoginAttempt(tx, email, input.ip, true, now);
+    await markLoginSucceeded(tx, reservation.id);
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
     // Rotate: a session that was open before this sign-in (perhaps planted) stops working.
     if (input.previousToken) await revokeSession(tx, input.previousToken, now);

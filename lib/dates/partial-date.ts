@@ -65,7 +65,7 @@ export function parsePartialDateDetailed(input: string): ParseResult {
     return {
       ok: false,
       error: "format",
-      message: `"${text}" is not a date. Use YYYY, YYYY-MM or YYYY-MM-DD.`,
+      message: `"${text.length > 40 ? `${text.slice(0, 39)}…` : text}" is not a date. Use YYYY, YYYY-MM or YYYY-MM-DD.`,
     };
   }
   const year = Number(match[1]);

@@ -48,6 +48,13 @@ export interface Engine {
    * usual way does not collide.
    */
   syncIdSequences(tx: Db, tables: readonly IdTable[]): Promise<void>;
+  /**
+   * Serialises the current transaction with every other one that asks for the same keys,
+   * until it ends (the sign-in limit's reservation, lib/auth/rate-limit.ts). PostgreSQL takes
+   * transaction-scoped advisory locks, in the order given; on SQLite the transaction's first
+   * write takes the database's write lock, which already serialises it, so nothing is done.
+   */
+  lockKeys(tx: Db, keys: readonly { namespace: number; key: string }[]): Promise<void>;
   /** Closes the fast reader's connections (tests and benchmarks that switch databases); it reopens on the next use. */
   closeReaders(): Promise<void>;
 }

@@ -4,7 +4,9 @@ import type { Prisma } from "@/lib/db/client";
 import { diffSnapshots, type FieldChange } from "@/lib/events/diff";
 import { snapshotToFormValues, type ActorOption, type EventFormValues, type RelatedOption } from "@/lib/events/form";
 import { readEventSnapshot, type EventSnapshot } from "@/lib/events/snapshot";
+import { parseStoredSnapshot } from "@/lib/events/snapshot-schema";
 import { EVENT_TYPE_SLUGS } from "@/lib/events/vocabulary";
+import { normaliseAlias } from "@/lib/actors/alias-normalise";
 import { foldText } from "@/lib/text/fold";
 
 export const ADMIN_STATUSES = ["all", "draft", "published", "trash"] as const;
@@ -123,7 +125,7 @@ export async function changesSinceVersion(eventId: number, version: number, curr
     orderBy: { id: "desc" },
     select: { snapshot: true },
   });
-  const before = loaded ? (JSON.parse(loaded.snapshot) as EventSnapshot) : null;
+  const before = loaded ? parseStoredSnapshot(loaded.snapshot) : null;
   const titles = await eventTitles([...(before?.relations ?? []), ...current.relations].map((r) => r.eventId));
   return diffSnapshots(before, current, { eventTitles: titles });
 }
@@ -143,6 +145,8 @@ export type RevisionEntry = {
   author: string | null;
   changes: FieldChange[];
   isCurrent: boolean;
+  /** The stored snapshot could not be read (damaged or foreign data): shown as such, not diffed. */
+  unreadable: boolean;
 };
 
 /** Every revision of an event, newest first, each with what it changed from the one before. */
@@ -152,48 +156,78 @@ export async function listEventRevisions(eventId: number): Promise<RevisionEntry
     orderBy: { id: "asc" },
     select: { id: true, version: true, kind: true, snapshot: true, createdAt: true, user: { select: { email: true, name: true } } },
   });
-  const snapshots = revisions.map((r) => JSON.parse(r.snapshot) as EventSnapshot);
-  const titles = await eventTitles(snapshots.flatMap((s) => s.relations.map((r) => r.eventId)));
+  const snapshots = revisions.map((r) => parseStoredSnapshot(r.snapshot));
+  const titles = await eventTitles(snapshots.flatMap((s) => s?.relations.map((r) => r.eventId) ?? []));
   let previous: EventSnapshot | null = null;
   const entries: RevisionEntry[] = [];
   revisions.forEach((revision, i) => {
-    const snapshot = snapshots[i] ?? previous;
-    if (!snapshot) return;
-    entries.push({
+    const snapshot = snapshots[i] ?? null;
+    const common = {
       id: revision.id,
-      title: snapshot.title,
       version: revision.version,
       kind: revision.kind,
       createdAt: revision.createdAt,
       author: revision.user ? (revision.user.name ?? revision.user.email) : null,
-      changes: diffSnapshots(previous, snapshot, { eventTitles: titles }),
       isCurrent: i === revisions.length - 1,
-    });
+    };
+    if (!snapshot) {
+      // The next readable revision is compared with the last readable one before it.
+      entries.push({ ...common, title: previous?.title ?? "", changes: [], unreadable: true });
+      return;
+    }
+    entries.push({ ...common, title: snapshot.title, changes: diffSnapshots(previous, snapshot, { eventTitles: titles }), unreadable: false });
     previous = snapshot;
   });
   return entries.reverse();
 }
 
-/** Actors whose name or code matches, for the form's type-ahead. */
-export async function searchActors(q: string, limit = 10): Promise<(ActorOption & { kind: string })[]> {
+/**
+ * Actors whose name, code or one of whose aliases matches, for the form's type-ahead ("U.S.",
+ * "Kremlin", "Sergei Lavrov"). An actor found by an alias carries it, so the picker can say why.
+ */
+export async function searchActors(q: string, limit = 10): Promise<(ActorOption & { kind: string; alias?: string })[]> {
   const term = q.trim();
   if (term === "") return [];
   const folded = foldText(term);
   const slugTerm = typeAheadSlug(folded);
+  const aliasTerm = normaliseAlias(term);
   const code = term.toUpperCase();
-  const found = await prisma.actor.findMany({
-    where: { OR: [{ name: { contains: term } }, ...(slugTerm ? [{ slug: { contains: slugTerm } }] : []), { isoCode: code }] },
-    orderBy: { name: "asc" },
-    take: limit * 3,
-    select: { id: true, name: true, isoCode: true, kind: true, slug: true },
-  });
+  const select = { id: true, name: true, isoCode: true, kind: true, slug: true } as const;
+  const aliasSelect = { alias: true, normalised: true, actor: { select } } as const;
+  const [found, exact, partial] = await Promise.all([
+    prisma.actor.findMany({
+      where: { OR: [{ name: { contains: term } }, ...(slugTerm ? [{ slug: { contains: slugTerm } }] : []), { isoCode: code }] },
+      orderBy: { name: "asc" },
+      take: limit * 3,
+      select,
+    }),
+    // The exact alias through its index, so that many partial matches cannot crowd it out.
+    aliasTerm === "" ? [] : prisma.actorAlias.findMany({ where: { normalised: aliasTerm }, take: limit, select: aliasSelect }),
+    aliasTerm === ""
+      ? []
+      : prisma.actorAlias.findMany({ where: { normalised: { contains: aliasTerm } }, orderBy: [{ normalised: "asc" }], take: limit * 3, select: aliasSelect }),
+  ]);
+  const viaAlias = [...exact, ...partial];
   // LIKE treats % and _ as wildcards; keep only real substring matches.
-  const actors = found
-    .filter((a) => foldText(a.name).includes(folded) || (slugTerm !== "" && a.slug.includes(slugTerm)) || a.isoCode === code)
-    .map(({ slug: _slug, ...a }) => a);
-  // Names that start with what was typed come first: "Iran" before "Syrian Arab Republic".
-  const starts = (name: string) => (foldText(name).startsWith(folded) ? 0 : 1);
-  return actors.sort((a, b) => starts(a.name) - starts(b.name) || a.name.localeCompare(b.name)).slice(0, limit);
+  const byId = new Map<number, ActorOption & { kind: string; alias?: string; rank: number }>();
+  for (const { slug, ...a } of found) {
+    const name = foldText(a.name);
+    if (!(name.includes(folded) || (slugTerm !== "" && slug.includes(slugTerm)) || a.isoCode === code)) continue;
+    // Names that start with what was typed come first: "Iran" before "Syrian Arab Republic".
+    byId.set(a.id, { ...a, rank: name === folded || a.isoCode === code ? 0 : name.startsWith(folded) ? 1 : 3 });
+  }
+  for (const { alias, normalised, actor } of viaAlias) {
+    if (!normalised.includes(aliasTerm)) continue;
+    const rank = normalised === aliasTerm ? 0 : normalised.startsWith(aliasTerm) ? 2 : 4;
+    const known = byId.get(actor.id);
+    if (known && known.rank <= rank) continue;
+    const { slug: _slug, ...a } = actor;
+    byId.set(a.id, { ...a, alias, rank });
+  }
+  return [...byId.values()]
+    .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name))
+    .slice(0, limit)
+    .map(({ rank: _rank, ...a }) => a);
 }
 
 /** Events to link to, by words of the title or by a date such as 2021-04 (trash excluded). */

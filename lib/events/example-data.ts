@@ -5,6 +5,8 @@ import { eventInputSchema, type EventInputRaw } from "@/lib/events/schema";
 import { ACTOR_KIND_SLUGS, RELATION_KIND_SLUGS } from "@/lib/events/vocabulary";
 import { createEvent } from "@/lib/events/write";
 import { slugify } from "@/lib/text/fold";
+import { ALIAS_KINDS, normaliseAlias } from "@/lib/actors/alias-normalise";
+import { seedStateAliases } from "@/lib/actors/alias-write";
 
 /** The readable example-data format of prisma/example-events.json (docs/example-data.md). */
 export const exampleDataSchema = z.object({
@@ -17,6 +19,8 @@ export const exampleDataSchema = z.object({
         .regex(/^[A-Z]{2}$/, "ISO 3166-1 alpha-2 codes are two capital letters.")
         .optional(),
       parent: z.string().optional(),
+      /** Other names beside the built-in ones of a state (docs/actors.md). */
+      aliases: z.array(z.object({ alias: z.string().min(1), kind: z.enum(ALIAS_KINDS).default("other") })).default([]),
     }),
   ),
   events: z.array(
@@ -73,7 +77,14 @@ export async function loadExampleData(prisma: PrismaClient, data: ExampleData): 
           select: { id: true },
         });
         actorIds.set(actor.name, created.id);
+        if (actor.aliases.length > 0) {
+          await tx.actorAlias.createMany({
+            data: actor.aliases.map((a) => ({ actorId: created.id, alias: a.alias, normalised: normaliseAlias(a.alias), kind: a.kind, origin: "admin" })),
+          });
+        }
       }
+      // Listed aliases first, so the built-in ones never take a name the file gives elsewhere.
+      await seedStateAliases(tx);
       for (const actor of data.actors) {
         if (!actor.parent) continue;
         const parentId = actorIds.get(actor.parent);

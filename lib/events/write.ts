@@ -2,6 +2,7 @@ import type { Db, Prisma } from "@/lib/db/client";
 import { snapshotSearchText } from "@/lib/events/search-text";
 import { eventInputSchema, type EventInput } from "@/lib/events/schema";
 import { readEventSnapshot, snapshotToInput, type EventSnapshot } from "@/lib/events/snapshot";
+import { parseStoredSnapshot } from "@/lib/events/snapshot-schema";
 import { slugify } from "@/lib/text/fold";
 
 export type RevisionKind = "create" | "update" | "delete" | "restore" | "purge" | "merge" | "import" | "revert";
@@ -290,7 +291,8 @@ export type RevertResult = { droppedRelations: number; droppedActors: string[] }
 export async function revertEvent(db: Db, eventId: number, revisionId: number, options: ChangeOptions): Promise<RevertResult> {
   const revision = await db.eventRevision.findFirst({ where: { id: revisionId, eventId }, select: { snapshot: true } });
   if (!revision) throw new EventWriteError("revision", "This revision does not belong to this event.");
-  const snapshot = JSON.parse(revision.snapshot) as EventSnapshot;
+  const snapshot = parseStoredSnapshot(revision.snapshot);
+  if (!snapshot) throw new EventWriteError("revision", "This revision cannot be restored: its stored snapshot is not readable.");
   const actorIds = [...snapshot.initiators, ...snapshot.targets].map((a) => a.id);
   const resolved = await resolveMergedActorIds(db, actorIds);
   const droppedActors = [...snapshot.initiators, ...snapshot.targets].filter((a) => resolved.get(a.id) === null).map((a) => a.name);

@@ -14,6 +14,8 @@ export type BackupActor = {
   kind: string;
   isoCode: string | null;
   parentId: number | null;
+  /** Its aliases (docs/actors.md); absent in backups made before aliases existed. */
+  aliases: { alias: string; kind: string; origin: string }[];
 };
 
 export type BackupRevision = {
@@ -42,7 +44,15 @@ export async function* backupChunks(db: Db, now: Date, load?: SnapshotLoader): A
       where: { id: { gt: afterId } },
       orderBy: { id: "asc" },
       take: EXPORT_BATCH_SIZE,
-      select: { id: true, name: true, slug: true, kind: true, isoCode: true, parentId: true },
+      select: {
+        id: true,
+        name: true,
+        slug: true,
+        kind: true,
+        isoCode: true,
+        parentId: true,
+        aliases: { select: { alias: true, kind: true, origin: true }, orderBy: { id: "asc" } },
+      },
     });
     return actors satisfies BackupActor[];
   });

@@ -1,7 +1,9 @@
+import { shorten } from "@/lib/import/limits";
 import type { Db } from "@/lib/db/client";
 import type { EventInput } from "@/lib/events/schema";
 import { ACTOR_KIND_SLUGS, type ActorKind } from "@/lib/events/vocabulary";
 import type { ActorRef } from "@/lib/import/draft";
+import { normaliseAlias } from "@/lib/actors/alias-normalise";
 import { slugify } from "@/lib/text/fold";
 
 /**
@@ -19,7 +21,8 @@ type PlannedActor = { placeholder: number; name: string; slug: string; kind: Act
 /**
  * Every actor, in memory for the length of an import (actors number in the thousands, rows
  * in the hundreds of thousands): names are matched exactly, then case- and accent-
- * insensitively through the slug; ISO codes match states ("US").
+ * insensitively through the slug; ISO codes match states ("US"); then aliases by their
+ * folded form ("U.S.", "the Kremlin", "Türkiye"), an alias two actors share matching neither.
  */
 export class ActorDirectory {
   private readonly planned = new Map<string, PlannedActor>();
@@ -29,14 +32,25 @@ export class ActorDirectory {
     private readonly byName: Map<string, number>,
     private readonly bySlug: Map<string, number>,
     private readonly byCode: Map<string, number>,
+    private readonly byAlias: Map<string, number>,
   ) {}
 
   static async load(db: Db): Promise<ActorDirectory> {
     const actors = await db.actor.findMany({ select: { id: true, name: true, slug: true, isoCode: true } });
+    const aliases = await db.actorAlias.findMany({ select: { actorId: true, normalised: true } });
+    const byAlias = new Map<string, number>();
+    const shared = new Set<string>();
+    for (const a of aliases) {
+      const other = byAlias.get(a.normalised);
+      if (other !== undefined && other !== a.actorId) shared.add(a.normalised);
+      byAlias.set(a.normalised, a.actorId);
+    }
+    for (const key of shared) byAlias.delete(key);
     return new ActorDirectory(
       new Map(actors.map((a) => [a.name, a.id])),
       new Map(actors.map((a) => [a.slug, a.id])),
       new Map(actors.flatMap((a) => (a.isoCode ? [[a.isoCode, a.id] as const] : []))),
+      byAlias,
     );
   }
 
@@ -44,10 +58,14 @@ export class ActorDirectory {
   resolve(ref: ActorRef): number | { error: string } {
     const name = ref.name.trim();
     if (ref.byCode) {
-      return this.byCode.get(name.toUpperCase()) ?? { error: `No actor has the ISO code "${name}".` };
+      return this.byCode.get(name.toUpperCase()) ?? { error: `No actor has the ISO code "${shorten(name, 40)}".` };
     }
     const slug = slugify(name);
-    const known = this.byName.get(name) ?? this.bySlug.get(slug) ?? (/^[A-Z]{2}$/.test(name) ? this.byCode.get(name) : undefined);
+    const known =
+      this.byName.get(name) ??
+      this.bySlug.get(slug) ??
+      (/^[A-Z]{2}$/.test(name) ? this.byCode.get(name) : undefined) ??
+      this.byAlias.get(normaliseAlias(name));
     if (known !== undefined) return known;
     if (name.length > 200) return { error: `An actor name has at most 200 characters ("${name.slice(0, 40)}…").` };
     let planned = this.planned.get(slug);

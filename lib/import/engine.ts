@@ -6,6 +6,7 @@ import { eventSnapshotInclude, snapshotToInput, toEventSnapshot, type EventSnaps
 import { writeEventsInBulk, type BulkEventWrite } from "@/lib/events/bulk-write";
 import { ActorDirectory } from "@/lib/import/actors";
 import type { EventDraft, ImportRecord, RowError } from "@/lib/import/draft";
+import { appendUpTo, IMPORT_LIMITS, shorten } from "@/lib/import/limits";
 import { slugify } from "@/lib/text/fold";
 
 export type RowAction = "create" | "update" | "unchanged" | "error";
@@ -112,8 +113,7 @@ async function processRecords(db: Db, source: RecordSource, options: ImportOptio
   const pending: { outcome: RowOutcome; eventId: number }[] = [];
 
   for await (const batch of source()) {
-    const fileErrors = batch.filter((r) => r.fileError).flatMap((r) => r.errors);
-    report.fileErrors.push(...fileErrors);
+    for (const record of batch) if (record.fileError) appendUpTo(report.fileErrors, record.errors, IMPORT_LIMITS.fileErrors);
     if (report.fileErrors.length > 0) continue;
     const ids = batch.flatMap((r) => (r.draft.id === null ? [] : [r.draft.id]));
     const existing = new Map(
@@ -131,8 +131,8 @@ async function processRecords(db: Db, source: RecordSource, options: ImportOptio
         row,
         action: "error",
         id: draft.id,
-        title: draft.title ?? current?.title ?? "",
-        errors: [...record.errors],
+        title: shorten(draft.title ?? current?.title ?? ""),
+        errors: record.errors.slice(0, IMPORT_LIMITS.rowErrors),
       };
       report.outcomes.push(outcome);
 
@@ -154,7 +154,7 @@ async function processRecords(db: Db, source: RecordSource, options: ImportOptio
         }
       }
       const parsed = eventInputSchema.safeParse(raw);
-      if (!parsed.success) outcome.errors.push(...issuesToErrors(parsed.error, row, options.columnOf));
+      if (!parsed.success) appendUpTo(outcome.errors, issuesToErrors(parsed.error, row, options.columnOf), IMPORT_LIMITS.rowErrors);
       if (current?.deletedAt && parsed.success && !sameEvent(parsed.data, current)) {
         outcome.errors.push({
           row,

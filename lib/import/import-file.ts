@@ -1,7 +1,7 @@
 import fs from "node:fs";
-import type { PrismaClient } from "@/lib/db/client";
+import type { Db, PrismaClient } from "@/lib/db/client";
 import { csvColumnOf, csvFileSource } from "@/lib/import/csv-source";
-import { applyImport, dryRunImport, type ImportReport } from "@/lib/import/engine";
+import { applyImport, dryRunImport, type ImportReport, type RecordSource } from "@/lib/import/engine";
 import { jsonColumnOf, readJsonImport } from "@/lib/import/json-source";
 
 export type ImportMode = "dry-run" | "apply";
@@ -11,6 +11,11 @@ export type ImportFileOptions = {
   /** Who the revisions are recorded for (null for the command line). */
   userId: number | null;
   onProgress?: (rows: number) => void;
+  /**
+   * Whether a backup may be restored: it writes revisions with their authors and times and
+   * actors as given, so it is for admins (and the operator's command line) only.
+   */
+  canRestoreBackup: boolean;
 };
 
 export type FileKind = "csv" | "json";
@@ -39,5 +44,31 @@ export async function importFile(db: PrismaClient, file: string, options: Import
     return { kind: "csv", ...(await run(db, csvFileSource(file), { ...base, columnOf: csvColumnOf })) };
   }
   const json = readJsonImport(fs.readFileSync(file, "utf8"));
-  return { kind: "json", ...(await run(db, json.source, { ...base, columnOf: jsonColumnOf, ...json.hooks })) };
+  if (json.kind === "backup" && !options.canRestoreBackup) {
+    const message = "Restoring a backup is for admins. Ask an admin, or import the events as a JSON export (an array of events) or CSV.";
+    const refused: RecordSource = async function* () {
+      yield [{ row: 1, draft: { id: null }, errors: [{ row: 1, column: "", message }], fileError: true }];
+    };
+    return { kind: "json", ...(await run(db, refused, { ...base, columnOf: jsonColumnOf })) };
+  }
+  const { summary } = json;
+  const hooks = summary
+    ? {
+        ...json.hooks,
+        // The restore itself is on the record, by whoever ran it, in the same transaction.
+        afterEvents: async (tx: Db, created: ReadonlySet<number>) => {
+          await json.hooks.afterEvents?.(tx, created);
+          await tx.auditLog.create({
+            data: {
+              action: "backup.restore",
+              subjectType: "backup",
+              subjectId: summary.exportedAt,
+              details: JSON.stringify({ ...summary, createdEvents: created.size }),
+              userId: options.userId,
+            },
+          });
+        },
+      }
+    : json.hooks;
+  return { kind: "json", ...(await run(db, json.source, { ...base, columnOf: jsonColumnOf, ...hooks })) };
 }

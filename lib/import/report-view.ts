@@ -1,12 +1,18 @@
 import type { ImportReport, RowOutcome } from "@/lib/import/engine";
 import type { RowError } from "@/lib/import/draft";
+import { shorten } from "@/lib/import/limits";
 
-/** Largest upload the admin page takes; matches `experimental.serverActions.bodySizeLimit` in next.config.js. */
+/** Largest upload the admin page takes (the upload route streams it to disk and stops there). */
 export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 
 /** How many rows the page lists; the counts always cover the whole file. */
 export const LISTED_ROWS = 500;
 export const LISTED_ERRORS = 1000;
+export const LISTED_NAMES = 200;
+
+function shortenError(error: RowError): RowError {
+  return { ...error, column: shorten(error.column, 60), message: shorten(error.message, 300) };
+}
 
 /** What the admin page shows of a report: small enough to send to the browser for any file size. */
 export type ImportReportView = Omit<ImportReport, "outcomes"> & {
@@ -18,9 +24,20 @@ export type ImportReportView = Omit<ImportReport, "outcomes"> & {
 export function toReportView(report: ImportReport): ImportReportView {
   const errors = report.outcomes.filter((o) => o.action === "error").slice(0, LISTED_ERRORS);
   const others = report.outcomes.filter((o) => o.action !== "error").slice(0, LISTED_ROWS);
-  const listed = [...errors, ...others].sort((a, b) => a.row - b.row);
+  // Whatever a file put in a cell is shown shortened: a 50 MB cell is not sent back whole.
+  const listed = errors
+    .concat(others)
+    .sort((a, b) => a.row - b.row)
+    .map((o) => ({ ...o, title: shorten(o.title), errors: o.errors.map(shortenError) }));
   const { outcomes, ...counts } = report;
-  return { ...counts, listed, hiddenRows: outcomes.length - listed.length };
+  return {
+    ...counts,
+    fileErrors: counts.fileErrors.map(shortenError),
+    newActors: counts.newActors.slice(0, LISTED_NAMES).map((n) => shorten(n)),
+    newTags: counts.newTags.slice(0, LISTED_NAMES).map((n) => shorten(n)),
+    listed,
+    hiddenRows: outcomes.length - listed.length,
+  };
 }
 
 /** "create", "update (12)", "unchanged (12)" or "error", as the report and the command line say it. */

@@ -2,8 +2,6 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { pipeline } from "node:stream/promises";
-import { Readable, Transform } from "node:stream";
 
 /**
  * Files between the dry run and "Apply": stored server-side under the SHA-256 of their
@@ -22,23 +20,36 @@ function uploadPath(name: string): string {
   return path.join(/* turbopackIgnore: true */ UPLOAD_DIR, name);
 }
 
-export async function saveUpload(file: Blob): Promise<{ hash: string; path: string }> {
+/** A new temporary file in the upload folder (old uploads are cleared on the way). */
+export function temporaryUploadPath(): string {
   fs.mkdirSync(/* turbopackIgnore: true */ UPLOAD_DIR, { recursive: true });
   removeOldUploads();
-  const temporary = uploadPath(`upload-${crypto.randomUUID()}.part`);
-  const hash = crypto.createHash("sha256");
-  const tap = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      hash.update(chunk);
-      done(null, chunk);
-    },
-  });
-  // Blob.stream() is a web stream; Node's pipeline wants a Node one.
-  await pipeline(Readable.fromWeb(file.stream() as Parameters<typeof Readable.fromWeb>[0]), tap, fs.createWriteStream(temporary));
-  const digest = hash.digest("hex");
-  const final = uploadPath(digest);
+  return uploadPath(`upload-${crypto.randomUUID()}.part`);
+}
+
+/** Moves a fully received temporary file to its name by content hash. */
+export function finishUpload(temporary: string, hash: string): { hash: string; path: string } {
+  const final = uploadPath(hash);
   fs.renameSync(temporary, final);
-  return { hash: digest, path: final };
+  return { hash, path: final };
+}
+
+/** What the dry run found for an upload, kept beside it so the import page can show it after a redirect. */
+export type StoredCheck<T> = { userId: number; fileName: string; report: T };
+
+export function saveCheck<T>(hash: string, check: StoredCheck<T>): void {
+  if (HASH.test(hash)) fs.writeFileSync(uploadPath(`${hash}.check-${check.userId}.json`), JSON.stringify(check));
+}
+
+/** The dry run of `hash` made by this user, or null (another user's checks are not shown). */
+export function findCheck<T>(hash: string, userId: number): StoredCheck<T> | null {
+  if (!HASH.test(hash) || !Number.isSafeInteger(userId)) return null;
+  try {
+    const check = JSON.parse(fs.readFileSync(uploadPath(`${hash}.check-${userId}.json`), "utf8")) as StoredCheck<T>;
+    return check.userId === userId ? check : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The stored file for a hash from the browser, or null when it is malformed, gone or altered. */
@@ -51,7 +62,11 @@ export function findUpload(hash: string): string | null {
 }
 
 export function removeUpload(hash: string): void {
-  if (HASH.test(hash)) fs.rmSync(uploadPath(hash), { force: true });
+  if (!HASH.test(hash)) return;
+  fs.rmSync(uploadPath(hash), { force: true });
+  for (const name of fs.readdirSync(/* turbopackIgnore: true */ UPLOAD_DIR)) {
+    if (name.startsWith(`${hash}.check-`)) fs.rmSync(uploadPath(name), { force: true });
+  }
 }
 
 function removeOldUploads(): void {

@@ -111,7 +111,11 @@ export type DraftContext = {
   legalBases: readonly string[];
 };
 
-export type DraftResult = { drafts: Draft[] };
+export type DraftResult = {
+  drafts: Draft[];
+  /** Notes for the editor about the whole article ("not English: no drafts"), if any. */
+  messages?: string[];
+};
 
 export interface Drafter {
   draft(input: DraftInput, context: DraftContext): DraftResult;

@@ -95,11 +95,17 @@ describe("parseTimelineFilters, parameter by parameter", () => {
     const { filters, problems } = parse("actor=Czech-Republic&initiator=US&target=ru&target=ru&tag=S-400");
     expect(filters).toMatchObject({ actors: ["czech-republic"], initiators: ["us"], targets: ["ru"], tags: ["s-400"] });
     expect(problems).toEqual([]);
-    for (const param of ["actor", "target", "tag"]) {
-      const bad = parse(`${param}=a%20b`);
+    for (const [param, value] of [["actor", "..."], ["target", "%25%25"], ["tag", "a%20b"]]) {
+      const bad = parse(`${param}=${value}`);
       expect(bad.problems[0]?.param).toBe(param);
       expect(bad.problems[0]?.message).toMatch(/not a valid/);
     }
+  });
+
+  it("accepts an actor alias as typed, in its folded slug shape", () => {
+    const { filters, problems } = parse("actor=U.S.&initiator=the%20Kremlin&target=T%C3%BCrkiye&target=C%C3%B4te%20d%E2%80%99Ivoire");
+    expect(filters).toMatchObject({ actors: ["us"], initiators: ["kremlin"], targets: ["türkiye", "cote-divoire"] });
+    expect(problems).toEqual([]);
   });
 
   it("keeps legal bases as given, whitespace collapsed", () => {

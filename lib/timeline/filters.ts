@@ -1,5 +1,6 @@
 import { parsePartialDateDetailed, type PartialDate } from "@/lib/dates/partial-date";
 import { EVENT_TYPE_SLUGS, type EventType, isEventType } from "@/lib/events/vocabulary";
+import { normaliseAlias } from "@/lib/actors/alias-normalise";
 import { foldText } from "@/lib/text/fold";
 
 /**
@@ -22,7 +23,10 @@ export type TimelineFilters = {
   from: PartialDate | null;
   to: PartialDate | null;
   types: EventType[];
-  /** Actor references as given: slugs or ISO codes, lowercased. Resolved against the database later. */
+  /**
+   * Actor references as given: slugs, ISO codes or aliases, lowercased (an alias that is no slug,
+   * "U.S.", in its folded slug shape, "us"). Resolved against the database later.
+   */
   actors: string[];
   initiators: string[];
   targets: string[];
@@ -66,6 +70,8 @@ function unique<T>(values: T[]): T[] {
 }
 
 const REFERENCE = /^[\p{L}\p{N}][\p{L}\p{N}-]{0,79}$/u;
+/** What an actor's alias may be written with in a link: letters, digits, spaces and name punctuation. */
+const ALIAS_TEXT = /^[\p{L}\p{M}\p{N} .,'’‘()&-]{1,120}$/u;
 
 /**
  * Parses the timeline's query parameters. Never throws: malformed or unknown values are
@@ -123,7 +129,10 @@ export function parseTimelineFilters(params: SearchParamsInput): ParsedFilters {
     const accepted: string[] = [];
     for (const value of valuesOf(params, param)) {
       const ref = value.toLowerCase();
+      // An actor may also be named by an alias as typed ("U.S.", "the White House"): its folded form, in slug shape.
+      const alias = key === "tags" || REFERENCE.test(ref) || !ALIAS_TEXT.test(value) ? "" : normaliseAlias(value).replaceAll(" ", "-");
       if (REFERENCE.test(ref)) accepted.push(ref);
+      else if (REFERENCE.test(alias)) accepted.push(alias);
       else problems.push({ param, value, message: `"${value}" is not a valid ${param} reference.` });
     }
     filters[key] = limit(unique(accepted), param, problems);

@@ -23,6 +23,13 @@ export function withoutUnknownReferences(filters: TimelineFilters, problems: rea
   };
 }
 
+/** Actor references given by an alias replaced by the actor's slug, so that links use slugs. */
+export function withCanonicalReferences(filters: TimelineFilters, canonical: ReadonlyMap<string, string>): TimelineFilters {
+  if (canonical.size === 0) return filters;
+  const swap = (values: string[]) => [...new Set(values.map((v) => canonical.get(v) ?? v))];
+  return { ...filters, actors: swap(filters.actors), initiators: swap(filters.initiators), targets: swap(filters.targets) };
+}
+
 export type ActiveFilter = { param: string; value: string; label: string; href: string };
 
 /** One entry per active filter value, each with the link that removes just that value. */

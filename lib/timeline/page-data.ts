@@ -6,7 +6,7 @@ import { resolveFilterReferences } from "@/lib/timeline/resolve";
 import { getTimelineView, type FacetOption, type TimelineView } from "@/lib/timeline/view";
 import { decodeCursor } from "@/lib/timeline/cursor";
 import { parseTimelineFilters, serializeTimelineFilters, type FilterProblem, type TimelineFilters } from "@/lib/timeline/filters";
-import { describeView, withoutUnknownReferences } from "@/lib/timeline/links";
+import { describeView, withCanonicalReferences, withoutUnknownReferences } from "@/lib/timeline/links";
 
 export type TimelinePageData = {
   /** The filters in effect (unknown references dropped), for links and the form. */
@@ -57,8 +57,8 @@ export const loadTimelinePage = cache(async (search: string): Promise<TimelinePa
 export async function resolveTimelineQuery(search: string) {
   const params = new URLSearchParams(search);
   const parsed = parseTimelineFilters(params);
-  const { resolved, problems } = await resolveFilterReferences(prisma, parsed.filters, { search: (words) => engineOf(prisma).timeline.search(words) });
-  const filters = withoutUnknownReferences(parsed.filters, problems);
+  const { resolved, problems, canonical } = await resolveFilterReferences(prisma, parsed.filters, { search: (words) => engineOf(prisma).timeline.search(words) });
+  const filters = withCanonicalReferences(withoutUnknownReferences(parsed.filters, problems), canonical);
   return {
     params,
     resolved,

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
+import { clearLoginFailures } from "@/lib/auth/rate-limit";
 import { revokeUserSessions } from "@/lib/auth/sessions";
 import type { UserRole } from "@/lib/events/vocabulary";
 import type { UserCreateInput } from "@/lib/users/schema";
@@ -85,4 +86,12 @@ export async function revokeSessionsOf(db: Db, userId: number, byUserId: number 
 export async function findUserIdByEmail(db: Db, email: string): Promise<number | null> {
   const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true } });
   return user?.id ?? null;
+}
+
+/** Lifts the sign-in delays on an account (failures from every address are forgotten). Returns how many were cleared. */
+export async function unlockUser(db: Db, userId: number, byUserId: number | null): Promise<number> {
+  const user = await requireUser(db, userId);
+  const cleared = await clearLoginFailures(db, user.email);
+  await audit(db, "user.unlock", userId, byUserId, { clearedFailures: cleared });
+  return cleared;
 }

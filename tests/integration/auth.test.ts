@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
-import { LOGIN_LIMITS } from "@/lib/auth/rate-limit";
+import { clearLoginFailures, LOGIN_LIMITS } from "@/lib/auth/rate-limit";
 import { findSessionUser, revokeSession, SESSION_TTL_MS } from "@/lib/auth/sessions";
 import { signIn } from "@/lib/auth/sign-in";
 import { hashSessionToken } from "@/lib/auth/tokens";
@@ -74,34 +74,71 @@ describe("sign-in", () => {
     await prisma.$transaction((tx) => setUserPassword(tx, ed.id, PASSWORD, adminId));
   });
 
-  it("limits failed attempts per account, even with the right password afterwards, until the window passes", async () => {
+  it("delays an account from one address after 5 failures, with growing waits, while its owner elsewhere still signs in", async () => {
     await prisma.$transaction((tx) => createUser(tx, { email: "target@example.org", name: null, role: "editor", password: PASSWORD }, adminId));
     const now = new Date("2031-01-01T12:00:00Z");
-    for (let i = 0; i < LOGIN_LIMITS.perAccount; i++) {
-      // Each guess from another address: the account limit does not depend on the IP.
-      expect(await attempt("target@example.org", `guess ${i}`, `203.0.113.${i}`, now)).toEqual({ ok: false, reason: "invalid" });
+    const at = (ms: number) => new Date(now.getTime() + ms);
+    for (let i = 0; i < LOGIN_LIMITS.pair; i++) {
+      expect(await attempt("target@example.org", `guess ${i}`, "203.0.113.9", now)).toEqual({ ok: false, reason: "invalid" });
     }
-    const blocked = await attempt("target@example.org", PASSWORD, "203.0.113.200", now);
-    expect(blocked).toMatchObject({ ok: false, reason: "rate-limited" });
-    expect(blocked.ok === false && blocked.reason === "rate-limited" && blocked.retryAfterMs).toBe(LOGIN_LIMITS.windowMs);
-    // The same answer for an address without an account: the limit reveals nothing either.
-    for (let i = 0; i < LOGIN_LIMITS.perAccount; i++) await attempt("ghost@example.org", "x", `203.0.114.${i}`, now);
-    expect(await attempt("ghost@example.org", "x", "203.0.114.200", now)).toMatchObject({ reason: "rate-limited" });
+    // Even the right password is not checked from that address until the delay is over…
+    const blocked = await attempt("target@example.org", PASSWORD, "203.0.113.9", now);
+    expect(blocked).toEqual({ ok: false, reason: "rate-limited", retryAfterMs: LOGIN_LIMITS.firstDelayMs });
+    // …and hammering while blocked does not push the delay further out.
+    for (let i = 0; i < 20; i++) await attempt("target@example.org", "hammer", "203.0.113.9", at(1000));
+    expect(await attempt("target@example.org", "x", "203.0.113.9", at(10_000))).toMatchObject({ retryAfterMs: LOGIN_LIMITS.firstDelayMs - 10_000 });
+    // The next guess after the delay is checked; the delay after it doubles.
+    expect(await attempt("target@example.org", "guess 6", "203.0.113.9", at(LOGIN_LIMITS.firstDelayMs))).toEqual({ ok: false, reason: "invalid" });
+    expect(await attempt("target@example.org", "x", "203.0.113.9", at(LOGIN_LIMITS.firstDelayMs))).toMatchObject({
+      reason: "rate-limited",
+      retryAfterMs: 2 * LOGIN_LIMITS.firstDelayMs,
+    });
+    // The owner, at another address, is not locked out by the guesser.
+    expect((await attempt("target@example.org", PASSWORD, "198.51.100.77", at(LOGIN_LIMITS.firstDelayMs + 1))).ok).toBe(true);
+    // A success clears the account's count: the guesser's address starts afresh too.
+    expect(await attempt("target@example.org", "oops", "203.0.113.9", at(LOGIN_LIMITS.firstDelayMs + 2))).toEqual({ ok: false, reason: "invalid" });
+  });
 
-    const later = new Date(now.getTime() + LOGIN_LIMITS.windowMs + 1000);
-    expect((await attempt("target@example.org", PASSWORD, "203.0.113.200", later)).ok).toBe(true);
-    // A success clears the count: one more failure does not block again.
-    expect(await attempt("target@example.org", "oops", "203.0.113.200", later)).toEqual({ ok: false, reason: "invalid" });
-    expect((await attempt("target@example.org", PASSWORD, "203.0.113.200", later)).ok).toBe(true);
+  it("delays an account guessed from many addresses, the same whether or not it exists", async () => {
+    await prisma.$transaction((tx) => createUser(tx, { email: "spread@example.org", name: null, role: "editor", password: PASSWORD }, adminId));
+    const now = new Date("2031-06-01T12:00:00Z");
+    for (const email of ["spread@example.org", "ghost@example.org"]) {
+      for (let i = 0; i < LOGIN_LIMITS.account; i++) {
+        expect(await attempt(email, `guess ${i}`, `203.0.114.${i}`, now)).toEqual({ ok: false, reason: "invalid" });
+      }
+      expect(await attempt(email, PASSWORD, "203.0.114.250", now)).toEqual({ ok: false, reason: "rate-limited", retryAfterMs: LOGIN_LIMITS.firstDelayMs });
+    }
+    const later = new Date(now.getTime() + LOGIN_LIMITS.firstDelayMs);
+    expect((await attempt("spread@example.org", PASSWORD, "203.0.114.250", later)).ok).toBe(true);
+  });
+
+  it("an admin's unlock clears an account's delays at once", async () => {
+    await prisma.$transaction((tx) => createUser(tx, { email: "locked@example.org", name: null, role: "editor", password: PASSWORD }, adminId));
+    const now = new Date("2031-09-01T12:00:00Z");
+    for (let i = 0; i < LOGIN_LIMITS.account + 5; i++) await attempt("locked@example.org", "guess", `203.0.115.${i % 22}`, now);
+    expect(await attempt("locked@example.org", PASSWORD, "203.0.115.1", now)).toMatchObject({ reason: "rate-limited" });
+    expect(await clearLoginFailures(prisma, " Locked@Example.org")).toBeGreaterThanOrEqual(LOGIN_LIMITS.account);
+    expect((await attempt("locked@example.org", PASSWORD, "203.0.115.1", now)).ok).toBe(true);
+  });
+
+  it("of 200 parallel wrong passwords, at most the limit reach the password check", async () => {
+    await prisma.$transaction((tx) => createUser(tx, { email: "burst@example.org", name: null, role: "editor", password: PASSWORD }, adminId));
+    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => attempt("burst@example.org", `parallel guess ${i}`, "203.0.116.1")));
+    const checked = results.filter((r) => !r.ok && r.reason === "invalid").length;
+    // Serialised reservations: exactly the free failures are checked, not one more (nor none).
+    expect(checked).toBe(LOGIN_LIMITS.pair);
+    expect(results.filter((r) => !r.ok && r.reason === "rate-limited")).toHaveLength(200 - checked);
+    // Only the checked attempts stay recorded: refused reservations are removed.
+    expect(await prisma.loginAttempt.count({ where: { email: "burst@example.org" } })).toBe(checked);
   });
 
   it("limits failed attempts per IP across accounts", async () => {
     const now = new Date("2032-01-01T12:00:00Z");
-    for (let i = 0; i < LOGIN_LIMITS.perIp; i++) await attempt(`spray${i}@example.org`, "password1", "192.0.2.66", now);
+    for (let i = 0; i < LOGIN_LIMITS.ip; i++) await attempt(`spray${i}@example.org`, "password1", "192.0.2.66", now);
     expect(await attempt("ed@example.org", PASSWORD, "192.0.2.66", now)).toMatchObject({ ok: false, reason: "rate-limited" });
     expect((await attempt("ed@example.org", PASSWORD, "192.0.2.67", now)).ok).toBe(true);
     // The attempts live in the database, where every app instance sees them.
-    expect(await prisma.loginAttempt.count({ where: { ip: "192.0.2.66", success: false } })).toBe(LOGIN_LIMITS.perIp);
+    expect(await prisma.loginAttempt.count({ where: { ip: "192.0.2.66", success: false } })).toBe(LOGIN_LIMITS.ip);
   });
 });
 

@@ -59,20 +59,27 @@ afterAll(async () => {
 describe("backup and restore", () => {
   it("restores drafts, trash, actors and revisions into an empty database exactly", async () => {
     const backup = await backupText(original.prisma);
-    const parsed = JSON.parse(backup) as { events: { status: string; deletedAt: string | null }[]; revisions: unknown[] };
+    const parsed = JSON.parse(backup) as {
+      actors: { name: string; aliases: unknown[] }[];
+      events: { status: string; deletedAt: string | null }[];
+      revisions: unknown[];
+    };
+    // Aliases travel with their actor (and so round-trip, below).
+    expect(parsed.actors.find((a) => a.name === "Russia")?.aliases).toContainEqual({ alias: "the Kremlin", kind: "metonym", origin: "builtin" });
+    expect(parsed.actors.find((a) => a.name === "Sergey Lavrov")?.aliases).toEqual([{ alias: "Sergei Lavrov", kind: "transliteration", origin: "admin" }]);
     expect(parsed.events.some((e) => e.status === "draft")).toBe(true);
     expect(parsed.events.some((e) => e.deletedAt !== null)).toBe(true);
     expect(parsed.revisions.length).toBeGreaterThan(parsed.events.length);
 
     const file = path.join(dir, "backup.json");
     fs.writeFileSync(file, backup);
-    const dry = await importFile(restored.prisma, file, { mode: "dry-run", userId: null });
+    const dry = await importFile(restored.prisma, file, { mode: "dry-run", userId: null, canRestoreBackup: true });
     expect(dry.kind).toBe("json");
     expect(dry.errorRows).toBe(0);
     expect(dry.creates).toBe(parsed.events.length);
     expect(await restored.prisma.event.count()).toBe(0);
 
-    const report = await importFile(restored.prisma, file, { mode: "apply", userId: null });
+    const report = await importFile(restored.prisma, file, { mode: "apply", userId: null, canRestoreBackup: true });
     expect(report.applied).toBe(true);
     expect(await backupText(restored.prisma)).toBe(backup);
     expect(await exportCsv(restored.prisma)).toBe(await exportCsv(original.prisma));
@@ -84,7 +91,7 @@ describe("backup and restore", () => {
     const backup = await backupText(restored.prisma);
     const file = path.join(dir, "again.json");
     fs.writeFileSync(file, backup);
-    const report = await importFile(restored.prisma, file, { mode: "apply", userId: null });
+    const report = await importFile(restored.prisma, file, { mode: "apply", userId: null, canRestoreBackup: true });
     expect(report.applied).toBe(true);
     expect(report.unchanged).toBe(report.rows);
     expect(await backupText(restored.prisma)).toBe(backup);
@@ -93,7 +100,7 @@ describe("backup and restore", () => {
   it("rejects a file that is not a backup, writing nothing", async () => {
     const file = path.join(dir, "other.json");
     fs.writeFileSync(file, JSON.stringify({ hello: "world" }));
-    const report = await importFile(restored.prisma, file, { mode: "apply", userId: null });
+    const report = await importFile(restored.prisma, file, { mode: "apply", userId: null, canRestoreBackup: true });
     expect(report.applied).toBe(false);
     expect(report.fileErrors[0]?.message).toMatch(/neither a JSON export .* nor a Demarche backup/);
   });

@@ -108,6 +108,30 @@ describe("CSV export -> import -> export", () => {
   });
 });
 
+describe("hostile CSV files", () => {
+  it("a million columns, a giant cell and a too-long row give clear messages and write nothing", async () => {
+    const before = await target.prisma.event.count();
+    const wide = writeFile("wide.csv", `${",".repeat(999_999)}\nx\n`);
+    const report = await applyImport(target.prisma, csvFileSource(wide), options);
+    expect(report.applied).toBe(false);
+    expect(report.fileErrors.map((e) => e.message)).toEqual([
+      "The header has 1,000,000 columns; at most 100 are accepted (docs/csv.md lists the columns).",
+    ]);
+
+    const named = writeFile("named.csv", `${Array.from({ length: 5000 }, (_, i) => `unknown${i}`).join(",")}\n`);
+    const unknown = await dryRunImport(target.prisma, csvFileSource(named), options);
+    expect(unknown.fileErrors).toHaveLength(1);
+
+    const header = "title,date,type,initiators";
+    const cell = writeFile("cell.csv", `${header}\n${"s".repeat(200_000)},2021,statement,Russia\nFine,2021,statement,Russia\n`);
+    const cells = await dryRunImport(target.prisma, csvFileSource(cell), options);
+    expect(cells.outcomes.map((o) => o.action)).toEqual(["error", "create"]);
+    expect(cells.outcomes[0]!.errors[0]).toEqual({ row: 2, column: "title", message: "This cell has 200,000 characters; at most 100,000 are accepted." });
+    expect(cells.outcomes[0]!.title).toBe("");
+    expect(await target.prisma.event.count()).toBe(before);
+  });
+});
+
 describe("the import's bulk writes", () => {
   it("store what the single-event writer would: revisions equal to the stored events, the same search text", async () => {
     const rows = parse(exported) as string[][];

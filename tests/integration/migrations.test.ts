@@ -21,6 +21,7 @@ const TABLES = [
   "LoginAttempt",
   "EventRevision",
   "AuditLog",
+  "ActorAlias",
 ];
 
 function migrationFolders(provider: string): string[] {

@@ -2,7 +2,9 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
+import { LOGIN_LIMITS } from "@/lib/auth/rate-limit";
 import { createSession, findSessionUser } from "@/lib/auth/sessions";
+import { signIn } from "@/lib/auth/sign-in";
 import { createTestDatabase } from "./database";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -50,6 +52,24 @@ describe("npm run user", () => {
       ["user.set-password", null],
       ["user.disable", null],
     ]);
+  }, 60_000);
+
+  it("unlock lifts the sign-in delays of an account at once", async () => {
+    expect(cli(["create", "--email", "locked@example.org", "--role", "editor"], "locked password 1").status).toBe(0);
+    const now = new Date();
+    for (let i = 0; i < LOGIN_LIMITS.account; i++) {
+      await signIn(db.prisma, { email: "locked@example.org", password: `guess ${i}`, ip: `203.0.113.${i}` }, now);
+    }
+    const signInNow = () => signIn(db.prisma, { email: "locked@example.org", password: "locked password 1", ip: "198.51.100.9" }, now);
+    expect(await signInNow()).toMatchObject({ ok: false, reason: "rate-limited" });
+
+    const unlocked = cli(["unlock", "--email", "Locked@example.org"]);
+    expect(unlocked).toMatchObject({ status: 0 });
+    expect(unlocked.out).toMatch(/Unlocked locked@example\.org: 20 failed sign-in attempt\(s\) forgotten/);
+    expect((await signInNow()).ok).toBe(true);
+    const user = await db.prisma.user.findUniqueOrThrow({ where: { email: "locked@example.org" } });
+    expect(await db.prisma.auditLog.count({ where: { action: "user.unlock", subjectId: String(user.id) } })).toBe(1);
+    expect(cli(["unlock", "--email", "nobody@example.org"]).out).toMatch(/There is no account for nobody@example.org/);
   }, 60_000);
 
   it("refuses bad input with a clear message and changes nothing", async () => {

@@ -48,7 +48,8 @@ export default async function MapPage({ searchParams }: { searchParams: SearchPa
           {data.truncated ? " (only the first events were read)" : ""}.
         </p>
         <p className="pattern-links">
-          <Link href={`/${suffix}`}>Back to the timeline</Link> · <Link href={`/matrix${suffix}`}>Matrix</Link> ·{" "}
+          <Link href={`/${suffix}`}>Back to the timeline</Link> · <Link href={`/chains${suffix}`}>Chains</Link> ·{" "}
+          <Link href={`/matrix${suffix}`}>Matrix</Link> ·{" "}
           {side === "initiator" ? <Link href={sideHref("target")}>Show targets</Link> : <Link href={sideHref("initiator")}>Show initiators</Link>}
         </p>
       </div>

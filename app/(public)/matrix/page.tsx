@@ -29,7 +29,8 @@ export default async function MatrixPage({ searchParams }: { searchParams: Searc
           {data.truncated ? " (only the first events were read)" : ""}.
         </p>
         <p className="pattern-links">
-          <Link href={`/${suffix}`}>Back to the timeline</Link> · <Link href={`/map${suffix}`}>Map</Link> ·{" "}
+          <Link href={`/${suffix}`}>Back to the timeline</Link> · <Link href={`/chains${suffix}`}>Chains</Link> ·{" "}
+          <Link href={`/map${suffix}`}>Map</Link> ·{" "}
           <a href={`/matrix.csv${suffix}`} download>
             Download the matrix (CSV)
           </a>

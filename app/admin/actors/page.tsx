@@ -1,3 +1,4 @@
+import { ActorAliases } from "@/components/admin/actor-aliases";
 import { ActorEditForm, ActorMergeForm } from "@/components/admin/actor-forms";
 import { listActorChanges, listActors } from "@/lib/actors/queries";
 import { requireEditor } from "@/lib/auth/current-user";
@@ -11,6 +12,8 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 function describeChange(action: string, details: Record<string, unknown>): string {
   if (action === "actor.merge") return `Merged “${String(details.fromName)}” into “${String(details.intoName)}”`;
   if (action === "actor.create") return `Created “${String(details.name)}”`;
+  if (action === "actor.alias.add") return `Added the alias “${String(details.alias)}” to “${String(details.name)}”`;
+  if (action === "actor.alias.remove") return `Removed the alias “${String(details.alias)}” from “${String(details.name)}”`;
   const before = details.before as { name?: string } | undefined;
   const after = details.after as { name?: string } | undefined;
   return before?.name !== after?.name ? `Renamed “${before?.name}” to “${after?.name}”` : `Edited “${after?.name}”`;
@@ -35,7 +38,7 @@ export default async function ActorsPage({ searchParams }: { searchParams: Searc
 
       <form method="get" action="/admin/actors" role="search" aria-label="Find actors" className="filters">
         <div className="field">
-          <label htmlFor="actor-q">Find</label>
+          <label htmlFor="actor-q">Find (name, code or alias)</label>
           <input id="actor-q" name="q" type="search" defaultValue={q} />
         </div>
         <button type="submit">Find</button>
@@ -51,6 +54,7 @@ export default async function ActorsPage({ searchParams }: { searchParams: Searc
               <strong>{actor.name}</strong> · {actor.events} {actor.events === 1 ? "event" : "events"}
             </p>
             <ActorEditForm actor={actor} />
+            <ActorAliases actor={actor} />
           </li>
         ))}
       </ul>
@@ -58,7 +62,7 @@ export default async function ActorsPage({ searchParams }: { searchParams: Searc
       <section aria-labelledby="changes-heading">
         <h2 id="changes-heading">Recent changes</h2>
         {changes.length === 0 ? (
-          <p className="note">No actor has been renamed or merged yet.</p>
+          <p className="note">No actor has been renamed, merged or given an alias yet.</p>
         ) : (
           <ul>
             {changes.map((change) => (

@@ -1,12 +1,30 @@
 import type { Metadata } from "next";
 import { ImportForm } from "@/components/admin/import-form";
 import { requireEditor } from "@/lib/auth/current-user";
+import type { ImportFormState } from "@/lib/import/actions";
+import { MAX_UPLOAD_BYTES, type ImportReportView } from "@/lib/import/report-view";
+import { findCheck } from "@/lib/import/upload-store";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Import events" };
 
-export default async function ImportPage() {
-  const { role } = await requireEditor("/admin/import");
+const PROBLEMS: Record<string, string> = {
+  "too-large": `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB; import it with npm run import (docs/csv.md).`,
+  "no-file": "Choose a CSV or JSON file to check.",
+  "not-a-form": "The upload did not arrive as a file. Choose the file again and press Check file.",
+};
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ImportPage({ searchParams }: Props) {
+  const { id: userId, role } = await requireEditor("/admin/import");
+  const query = await searchParams;
+  const one = (value: string | string[] | undefined) => (typeof value === "string" ? value : "");
+  // After "Check file" the upload route sends the browser here with the file's hash.
+  const check = findCheck<ImportReportView>(one(query.upload), userId);
+  const initial: ImportFormState = check
+    ? { stage: "checked", upload: one(query.upload), fileName: check.fileName, report: check.report }
+    : { stage: "start", message: PROBLEMS[one(query.problem)] ?? (one(query.upload) ? "The checked file is no longer available. Upload it again to check it." : undefined) };
   return (
     <>
       <div className="page-heading">
@@ -25,7 +43,7 @@ export default async function ImportPage() {
           </p>
         ) : null}
       </div>
-      <ImportForm />
+      <ImportForm key={one(query.upload) || one(query.problem)} initial={initial} maxBytes={MAX_UPLOAD_BYTES} />
     </>
   );
 }

@@ -51,6 +51,10 @@ export function postgresEngine(url: string): Engine {
       await insertInChunks(rows, (json) => db.$executeRawUnsafe(sql, json), (d) => d.toISOString());
     },
 
+    async lockKeys(tx, keys) {
+      for (const { namespace, key } of keys) await tx.$executeRaw`SELECT pg_advisory_xact_lock(${namespace}::int, hashtext(${key}))`;
+    },
+
     async deferForeignKeys(tx) {
       // Only constraints declared DEFERRABLE can be deferred: EventRelation's two are
       // (migration `event_relation_deferrable`), the others stay immediate.

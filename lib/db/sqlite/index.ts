@@ -50,6 +50,11 @@ export function sqliteEngine(file: string, url: string): Engine {
       await insertInChunks(rows, (json) => db.$executeRawUnsafe(sql, json), (d) => d.toISOString().replace("Z", "+00:00"));
     },
 
+    async lockKeys() {
+      // The caller's transaction writes first; SQLite's write lock (and the serialised
+      // adapter's queue, decision 0008) already let one such transaction run at a time.
+    },
+
     async deferForeignKeys(tx) {
       // Applies to every foreign key.
       await tx.$executeRawUnsafe("PRAGMA defer_foreign_keys = ON");

@@ -1,17 +1,23 @@
+import "@/components/patterns/chains.css";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ActorFlow } from "@/components/events/actor-list";
 import { splitParticipants } from "@/components/events/event-card";
-import { EventChainList } from "@/components/events/event-chain";
 import { EventDate } from "@/components/events/event-date";
 import { EventTypeBadge } from "@/components/events/event-type-badge";
+import { FollowAlternates, FollowLinks } from "@/components/timeline/follow-links";
 import { formatDateText, formatInstantDay, formatPartialDate, parsePartialDate } from "@/lib/dates/partial-date";
 import { parseEventId } from "@/lib/events/route-params";
 import { sourceLinkText } from "@/lib/events/source-label";
-import { getEventChain, getPublicEvent } from "@/lib/events/queries";
-import { SANCTION_MEASURES, relationKindInfo } from "@/lib/events/vocabulary";
+import { getPublicEvent } from "@/lib/events/queries";
+import { CHAIN_PREVIEW_LIMIT, getChainAround } from "@/lib/patterns/chain-queries";
+import { ChainSection } from "@/components/patterns/chain-section";
+import { EmbedThisView } from "@/components/embed/embed-this-view";
+import { currentOrigin, oembedDiscovery } from "@/lib/embed/discovery";
+import { SANCTION_MEASURES, eventTypeInfo, relationKindInfo } from "@/lib/events/vocabulary";
+import { eventFollowQuery } from "@/lib/reach/links";
 
 export const dynamic = "force-dynamic";
 
@@ -30,15 +36,24 @@ async function loadEvent(raw: string) {
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const id = parseEventId((await params).id);
   const event = id === null ? null : await readPublicEvent(id);
-  return event ? { title: event.title, description: event.summary.slice(0, 200) } : { title: "Event not found" };
+  if (!event) return { title: "Event not found" };
+  return {
+    title: event.title,
+    description: event.summary.slice(0, 200),
+    alternates: { types: oembedDiscovery(await currentOrigin(), `/events/${event.id}`, event.title) },
+  };
 }
 
 export default async function EventPage({ params }: { params: Params }) {
   const event = await loadEvent((await params).id);
-  const chain = await getEventChain(event.id);
+  const chain = await getChainAround(event.id, CHAIN_PREVIEW_LIMIT);
   const { initiators, targets } = splitParticipants(event.participants);
   const endDate = event.endDate ? parsePartialDate(event.endDate) : null;
   const measures = SANCTION_MEASURES.filter((m) => event.measures.some((x) => x.measure === m.slug));
+  const parties = [...initiators, ...targets];
+  const followQuery = eventFollowQuery({ type: event.type, parties });
+  const followName =
+    parties.length > 0 ? `events between ${[...new Set(parties.map((a) => a.name))].join(", ")}` : `${eventTypeInfo(event.type).label} events`;
 
   return (
     <article className="event-page" aria-labelledby="event-title">
@@ -109,12 +124,7 @@ export default async function EventPage({ params }: { params: Params }) {
         </section>
       ) : null}
 
-      {chain.events.length > 1 ? (
-        <section id="chain" aria-labelledby="chain-heading">
-          <h2 id="chain-heading">The whole chain</h2>
-          <EventChainList chain={chain} currentId={event.id} />
-        </section>
-      ) : null}
+      {chain && chain.total > 1 ? <ChainSection chain={chain} currentId={event.id} heading="The whole chain" /> : null}
 
       <section aria-labelledby="sources-heading">
         <h2 id="sources-heading">Sources</h2>
@@ -143,6 +153,21 @@ export default async function EventPage({ params }: { params: Params }) {
             ))}
           </ul>
         )}
+      </section>
+
+      <EmbedThisView origin={await currentOrigin()} target={{ kind: "event", id: event.id }} title={event.title} />
+      <section aria-labelledby="follow-heading" className="event-follow">
+        <h2 id="follow-heading">Follow</h2>
+        <p>
+          <Link href={`/?${followQuery}`}>All {followName}</Link> on the timeline (<a href={`/export.csv?${followQuery}`} download>CSV</a>
+          {" · "}
+          <a href={`/export.json?${followQuery}`} download aria-label="JSON export">
+            JSON
+          </a>
+          ).
+        </p>
+        <FollowLinks query={followQuery} label={`Follow this view (${followName})`} />
+        <FollowAlternates query={followQuery} title={`Demarche: ${followName}`} />
       </section>
     </article>
   );

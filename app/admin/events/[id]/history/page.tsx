@@ -68,7 +68,9 @@ export default async function EventHistoryPage({ params, searchParams }: { param
                 {" · "}
                 {revision.author ?? "no account (import or command line)"}
               </p>
-              {revision.changes.length === 0 ? (
+              {revision.unreadable ? (
+                <p className="notice">The stored content of this version cannot be read, so its changes are not shown.</p>
+              ) : revision.changes.length === 0 ? (
                 <p className="note">No visible field changed.</p>
               ) : (
                 <div className="table-scroll">
@@ -97,7 +99,7 @@ export default async function EventHistoryPage({ params, searchParams }: { param
                 </table>
                 </div>
               )}
-              {!revision.isCurrent && !trashed && version !== null && revision.kind !== "delete" && revision.kind !== "purge" ? (
+              {!revision.isCurrent && !revision.unreadable && !trashed && version !== null && revision.kind !== "delete" && revision.kind !== "purge" ? (
                 <form action={revertEventAction}>
                   <input type="hidden" name="id" value={id} />
                   <input type="hidden" name="revisionId" value={revision.id} />

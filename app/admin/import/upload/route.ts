@@ -1,0 +1,54 @@
+import { NextResponse } from "next/server";
+import { prisma } from "@/lib/db";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { hasRole } from "@/lib/auth/roles";
+import { importFile } from "@/lib/import/import-file";
+import { receiveUpload } from "@/lib/import/receive-upload";
+import { toReportView, type ImportReportView } from "@/lib/import/report-view";
+import { saveCheck } from "@/lib/import/upload-store";
+
+export const dynamic = "force-dynamic";
+
+/** 303: the browser follows with a GET (a 307 would post the file again to the sign-in page). */
+function seeOther(request: Request, path: string): NextResponse {
+  return NextResponse.redirect(new URL(path, request.url), 303);
+}
+
+/**
+ * Step 1 of an import ("Check file"), posted by the import page's plain HTML form: the
+ * server actions' body limit is small (next.config.js), so the file comes here. The
+ * session and role are checked and the origin compared before a byte of the body is read;
+ * the file is then streamed to disk with its own size limit (lib/import/receive-upload.ts),
+ * checked by a dry run, and the browser is sent back to /admin/import to see the report.
+ */
+export async function POST(request: Request): Promise<NextResponse> {
+  if (!sameOrigin(request)) {
+    return new NextResponse("Cross-site upload refused.", { status: 403, headers: { Connection: "close" } });
+  }
+  const user = await getCurrentUser();
+  if (!user) return withClose(seeOther(request, "/login?next=%2Fadmin%2Fimport"));
+  if (!hasRole(user.role, "editor")) return withClose(seeOther(request, "/admin/forbidden"));
+
+  const upload = await receiveUpload(request);
+  if (!upload.ok) return withClose(seeOther(request, `/admin/import?problem=${upload.problem}`));
+  const report = await importFile(prisma, upload.path, { mode: "dry-run", userId: user.id, canRestoreBackup: user.role === "admin" });
+  saveCheck<ImportReportView>(upload.hash, { userId: user.id, fileName: upload.fileName, report: toReportView(report) });
+  return seeOther(request, `/admin/import?upload=${upload.hash}`);
+}
+
+/** A refusal sent before the body was read: close the connection rather than drain the rest. */
+function withClose(response: NextResponse): NextResponse {
+  response.headers.set("Connection", "close");
+  return response;
+}
+
+/** Like Next's check for server actions: a browser's Origin, when sent, must name this host. */
+function sameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (origin === null) return true;
+  try {
+    return new URL(origin).host === (request.headers.get("x-forwarded-host") ?? request.headers.get("host"));
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,8 @@
+import { listActors } from "@/lib/api/events";
+import { apiRoute } from "@/lib/api/handler";
+import { corsPreflight } from "@/lib/reach/cors";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute(listActors);
+export const OPTIONS = corsPreflight;

@@ -1,0 +1,8 @@
+import { getEvent } from "@/lib/api/events";
+import { apiRoute } from "@/lib/api/handler";
+import { corsPreflight } from "@/lib/reach/cors";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute<{ id: string }>(getEvent);
+export const OPTIONS = corsPreflight;

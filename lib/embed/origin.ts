@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+/**
+ * The origin Demarche is reached at, for absolute links in embeds and oEmbed answers.
+ * `DEMARCHE_PUBLIC_URL` (for example https://demarche.example) fixes it, which a deployment
+ * behind a proxy should set: otherwise it is the origin of the request as the server saw it
+ * (its Host header), so an oEmbed answer names the address the caller used.
+ */
+const publicUrlSchema = z
+  .url({ protocol: /^https?$/ })
+  .transform((value) => new URL(value).origin)
+  .optional();
+
+export function configuredOrigin(raw: string | undefined = process.env.DEMARCHE_PUBLIC_URL): string | null {
+  const parsed = publicUrlSchema.safeParse(raw === "" ? undefined : raw);
+  if (!parsed.success) throw new Error(`DEMARCHE_PUBLIC_URL must be an http(s) URL such as https://demarche.example, not "${raw}".`);
+  return parsed.data ?? null;
+}
+
+/** The site's origin from a request's headers (route handlers and server components alike). */
+export function siteOrigin(headers: { get(name: string): string | null }): string {
+  const fixed = configuredOrigin();
+  if (fixed) return fixed;
+  const host = headers.get("host") ?? "localhost";
+  // Only a syntactically plain host is used; anything else falls back to localhost.
+  const safeHost = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i.test(host) ? host : "localhost";
+  const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https" ? "https" : "http";
+  return `${proto}://${safeHost}`;
+}
