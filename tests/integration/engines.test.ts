@@ -23,7 +23,7 @@ function probe(url: string): Shown[] {
 
 // Runs in the PostgreSQL pass of the suite (npm run test:postgres), beside a fresh SQLite
 // database: the engine-specific code (FTS5 and pg_trgm search, the bulk readers, the
-// change counters) must show exactly the same thing for the same data.
+// change log) must show exactly the same thing for the same data.
 describe.skipIf(testProvider() !== "postgresql")("SQLite and PostgreSQL show the same results for the same data", () => {
   it("gives the same ids, order, summaries, facets, chart and CSV for every query", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "demarche-engines-"));
