@@ -1,27 +1,7 @@
 "use client";
 
-import Link from "next/link";
+import { ErrorMessage } from "@/components/errors/error-message";
 
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return (
-    <div className="message-page">
-      <h1>Something went wrong</h1>
-      <p>
-        The page could not be shown. The error has been logged
-        {error.digest ? (
-          <>
-            {" "}
-            (reference <code>{error.digest}</code>)
-          </>
-        ) : null}
-        .
-      </p>
-      <p>
-        <button type="button" onClick={reset}>
-          Try again
-        </button>{" "}
-        or <Link href="/">go back to the timeline</Link>.
-      </p>
-    </div>
-  );
+  return <ErrorMessage error={error} reset={reset} what="The page could not be shown." back={{ href: "/", label: "go back to the timeline" }} />;
 }

@@ -16,6 +16,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { benchArgs, fmt, quantile } from "./cli";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const VIEWS: [string, string][] = [
@@ -28,11 +29,6 @@ type Samples = { chain: number[]; render: number[]; server: number[] };
 type ChainResult = { id: number; degree: number; steps: number; total: string; samples: Samples };
 type ChildResult = { n: number; chains: ChainResult[]; views: { name: string; chains: number; events: number; samples: number[] }[] };
 
-const quantile = (values: number[], q: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-};
-const fmt = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1)).padStart(7);
 
 async function child(url: string, n: number, runs: number): Promise<void> {
   process.env.DATABASE_URL = url;
@@ -99,17 +95,9 @@ async function child(url: string, n: number, runs: number): Promise<void> {
 }
 
 async function parent(): Promise<void> {
-  const args = process.argv.slice(2);
-  const option = (name: string, fallback: number) => {
-    const at = args.indexOf(name);
-    const value = at >= 0 ? Number(args[at + 1]) : fallback;
-    if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} takes a positive number`);
-    return value;
-  };
-  const runs = option("--runs", 30);
-  const ceiling = option("--ceiling", 100);
-  const sizes = args.filter((a, i) => /^\d+$/.test(a) && !["--runs", "--ceiling"].includes(args[i - 1] ?? "")).map(Number);
-  const ns = sizes.length > 0 ? sizes : [10_000, 100_000, 1_000_000];
+  const { sizes: ns, runs, option } = benchArgs(process.argv.slice(2), { runs: 30 }, ["--ceiling"]);
+  const ceiling = Number(option("--ceiling") ?? 100);
+  if (!Number.isFinite(ceiling) || ceiling <= 0) throw new Error("--ceiling takes a positive number of milliseconds");
   const { benchDatabaseFile, generateBenchDatabase } = await import("./generate");
   const { migrateDatabase } = await import("../scripts/lib/migrate");
   const { resolveDatabaseTarget } = await import("../lib/db/url");

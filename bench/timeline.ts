@@ -16,6 +16,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { benchArgs, fmt, quantile } from "./cli";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SCENARIOS: [string, string][] = [
@@ -40,11 +41,6 @@ type ChildResult = {
   compactMs: number;
 };
 
-const quantile = (values: number[], q: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-};
-const fmt = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1)).padStart(7);
 
 async function child(url: string, n: number, runs: number): Promise<void> {
   process.env.DATABASE_URL = url;
@@ -126,16 +122,7 @@ async function child(url: string, n: number, runs: number): Promise<void> {
 }
 
 async function parent(): Promise<void> {
-  const args = process.argv.slice(2);
-  const runsAt = args.indexOf("--runs");
-  const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 30;
-  const databaseAt = args.indexOf("--database");
-  const postgresServer = databaseAt >= 0 ? args[databaseAt + 1] : undefined;
-  if (databaseAt >= 0 && !/^postgres(ql)?:\/\//.test(postgresServer ?? "")) {
-    throw new Error("--database takes a PostgreSQL server URL, e.g. postgresql://user:password@localhost:5432/postgres");
-  }
-  const sizes = args.filter((a, i) => /^\d+$/.test(a) && args[i - 1] !== "--runs").map(Number);
-  const ns = sizes.length > 0 ? sizes : [10_000, 100_000, 1_000_000];
+  const { sizes: ns, runs, postgresServer } = benchArgs(process.argv.slice(2), { runs: 30 });
   const { benchDatabaseFile, generateBenchDatabase } = await import("./generate");
   const { migrateDatabase } = await import("../scripts/lib/migrate");
   const { resolveDatabaseTarget } = await import("../lib/db/url");
