@@ -23,6 +23,14 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Static build files need no policy (they are not documents).
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  matcher: [
+    {
+      // Static build files need no policy (they are not documents). Uploads and server-action
+      // calls skip the proxy because Next buffers a request's body for it (up to 10 MB): the
+      // upload route and the actions must be able to refuse a large body before reading it
+      // (docs/deploy.md, issue 11). Their answers are redirects and action results, not pages.
+      source: "/((?!_next/static|_next/image|favicon.ico|admin/import/upload).*)",
+      missing: [{ type: "header", key: "next-action" }],
+    },
+  ],
 };

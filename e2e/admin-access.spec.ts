@@ -14,6 +14,8 @@ const ADMIN_PAGES = [
   "/admin/actors",
   "/admin/users",
   "/admin/import",
+  "/admin/intake",
+  "/admin/intake/accuracy",
   "/admin/forbidden",
 ];
 
@@ -56,6 +58,13 @@ async function actionCalls(target: { userId: number }) {
     setUserDisabledAction: form({ userId: String(target.userId), disabled: "true" }),
     revokeSessionsAction: form({ userId: String(target.userId) }),
     importAction: { previousState: { stage: "start" }, form: { intent: "apply", upload: "0".repeat(64), fileName: "x.csv" } },
+    addActorAliasAction: { previousState: INITIAL_SMALL_FORM, form: { actorId: "1", alias: "Alias by nobody", kind: "other" } },
+    removeActorAliasAction: { previousState: INITIAL_SMALL_FORM, form: { actorId: "1", aliasId: "1" } },
+    createIntakeAction: {
+      previousState: { message: null, errors: {}, values: {} },
+      form: { text: "On Wednesday, Russia expelled ten US diplomats.", published: "2021-04-29", publisher: "", title: "", url: "" },
+    },
+    reviewIntakeAction: form({ intakeId: "0".repeat(24), intent: "accept-all" }),
   } as const;
 }
 

@@ -69,7 +69,7 @@ test.describe("admin import", () => {
     await page.getByRole("button", { name: "Check file" }).click();
     const report = page.getByRole("region", { name: "Dry run: bad.csv" });
     await expect(report.getByRole("list", { name: "Summary" })).toContainText("2 with errors");
-    await expect(report).toContainText("row 3, date: 2023-02 has no day 30.");
+    await expect(report).toContainText("row 3, date: 2023-02-30: February 2023 has no day 30.");
     await expect(report).toContainText("row 4, type: Choose an event type.");
     await expect(report).toContainText("row 4, title: Enter a title.");
     await expect(report).toContainText("row 4, initiators: Add at least one initiator.");

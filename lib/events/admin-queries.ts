@@ -220,7 +220,11 @@ export async function searchActors(q: string, limit = 10): Promise<(ActorOption 
     if (!normalised.includes(aliasTerm)) continue;
     const rank = normalised === aliasTerm ? 0 : normalised.startsWith(aliasTerm) ? 2 : 4;
     const known = byId.get(actor.id);
-    if (known && known.rank <= rank) continue;
+    if (known) {
+      // Found by its name as well: the alias may rank it higher, but the name says why already.
+      if (rank < known.rank) known.rank = rank;
+      continue;
+    }
     const { slug: _slug, ...a } = actor;
     byId.set(a.id, { ...a, alias, rank });
   }

@@ -47,7 +47,7 @@ export function describeAction(outcome: Pick<RowOutcome, "action" | "id">): stri
   return outcome.action;
 }
 
-/** One line per problem: "row 4, date: 2021-02 has no day 30." */
+/** One line per problem: "row 4, date: 2021-02-30: February 2021 has no day 30." */
 export function describeError(error: RowError): string {
   return `row ${error.row}${error.column ? `, ${error.column}` : ""}: ${error.message}`;
 }
