@@ -288,7 +288,15 @@ class ArticleRun {
       let cues = findTypeCues(clauseText)
         .map((c) => ({ ...c, start: c.start + clause.start, end: c.end + clause.start }))
         .filter((c) => !inRanges(c, masked));
-      if (cues.some((c) => c.type !== "statement")) cues = cues.filter((c) => c.type !== "statement");
+      // A statement cue yields to a typed cue of its clause ("condemned the sanctions"), unless a
+      // date of its own stands between them ("announced the meeting on 25 May, after … held talks on 19 May").
+      const clauseDateMentions = dates.filter((d) => !d.deadline && d.start >= clause.start && d.end <= clause.end);
+      const typedCues = cues.filter((c) => c.type !== "statement");
+      if (typedCues.length > 0) {
+        cues = cues.filter(
+          (c) => c.type !== "statement" || (clauseDateMentions.length >= 2 && typedCues.every((t) => clauseDateMentions.some((d) => (d.start >= c.end && d.end <= t.start) || (d.start >= t.end && d.end <= c.start)))),
+        );
+      }
       // An incident cue ("over the poisoning") yields to any typed cue of its clause.
       if (cues.some((c) => c.type !== "other")) cues = cues.filter((c) => c.type !== "other");
       // One draft per type and clause, unless the clause dates two steps of the same kind

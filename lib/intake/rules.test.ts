@@ -112,3 +112,17 @@ describe("response cues", () => {
     expect(brief(drafts[1])).toEqual({ date: "2021-03-31", type: "diplomatic-expulsion", initiators: ["IT"], targets: ["RU"] });
   });
 });
+
+describe("statement cues beside typed cues", () => {
+  it("keeps a statement whose own date stands between it and the typed cue", () => {
+    const drafts = draft("The White House announced the meeting on 25 May, after Blinken and Lavrov held talks on 19 May.", "2021-06-17");
+    expect(drafts.map((d) => [d.type, d.date])).toEqual([
+      ["statement", "2021-05-25"],
+      ["meeting", "2021-05-19"],
+    ]);
+  });
+
+  it("still lets the typed cue win within one dated report", () => {
+    expect(draft("On Monday the United States accused Turkey of defying it and imposed sanctions on Ankara.").map((d) => d.type)).toEqual(["sanctions-imposed"]);
+  });
+});
