@@ -45,6 +45,7 @@ const LEXICON: Lexeme[] = [
   { type: "sanctions-imposed", re: /\b(?:sanctions|duties|tariffs|restrictions)\b[^.;]{0,30}?\b(?:were|was|are|have been|had been)\s+(?:\w+\s+)?imposed\b/gi, strength: 2 },
   { type: "sanctions-imposed", re: /\bsanction(?:ed|s|ing)\b(?=\s+(?:\d|[A-Z]|the|two|three|four|five|six|seven|eight|nine|ten|its|their|several|dozens|more))/g, strength: 2 },
   { type: "sanctions-imposed", re: /\b(?:new |fresh |further |economic |financial |sweeping |matching )?sanctions (?:on|against)\b(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the same day|\d))/gi },
+  { type: "sanctions-imposed", re: /\b(?:adopt(?:ed|s|ing)?|approv(?:ed|es|ing)|agreed)\b[^.;]{0,40}?\b(?:packages? of sanctions|sanctions packages?)\b/gi, strength: 2 },
   { type: "sanctions-imposed", re: /\bslapp?(?:ed|s|ing)?\b[^.;]{0,30}?\b(?:sanctions|tariffs)\b/gi, strength: 2 },
   { type: "sanctions-imposed", re: /\bfr(?:oze|eeze|ozen|eezes|eezing)\b[^.;]{0,30}?\bassets\b/gi },
   { type: "sanctions-imposed", re: /\b(?:suspend(?:ed|s|ing)?|halt(?:ed|s|ing)?|ban(?:ned|s)?|block(?:ed|s)?)\b[^.;]{0,30}?\b(?:imports?|exports?)\b/gi, strength: 2 },

@@ -510,7 +510,7 @@ class ArticleRun {
     const inside = clauseMentions.filter((m) => m.start >= cue.start && m.end <= cue.end);
     const after = clauseMentions.filter((m) => m.start >= cue.end && m.end <= afterEnd);
     const isBy = (m: ActorMention) => /\bby\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, m.start - 8), m.start));
-    const passive = !/^\S+ing\b/i.test(cue.text) && /\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$/i.test(sentence.slice(clause.start, cue.start));
+    const passive = !/^\S+ing\b/i.test(cue.text) && !/^to\b/i.test(cue.text) && /\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$/i.test(sentence.slice(clause.start, cue.start));
     let initiators: ActorMention[];
     let targets: ActorMention[];
     if (passive) {
@@ -528,6 +528,8 @@ class ArticleRun {
         const afterReport = subjects.filter((m) => m.start > lastReport);
         if (afterReport.length > 0) subjects = afterReport;
       }
+      // "EU foreign ministers are to meet": who meets, even as a qualifier of the people meeting.
+      if (subjects.length === 0 && cue.type === "meeting") subjects = before.filter((m) => m.objectLike).slice(-1);
       initiators = subjects;
       targets = [...inside, ...after.filter((m) => !isBy(m)), ...before.filter((m) => m.objectLike && !subjects.includes(m))];
       if (initiators.length === 0) {
@@ -547,6 +549,8 @@ class ArticleRun {
         targets = [...new Set([...before, ...after, ...inside])].filter((t) => t !== speaker && actorKey(t.actor) !== actorKey(speaker.actor) && (!passive || !before.includes(t) || t.objectLike));
       }
     }
+    // "Britain, where Skripal was poisoned on 4 March": a place, not a party to an incident.
+    const isPlace = (m: ActorMention) => /^\s*,\s*where\b/i.test(sentence.slice(m.end, m.end + 12));
     // "…the United States, which announced sanctions": the relative pronoun's antecedent acts.
     const relative = /,\s*(?:which|who)\s+(?:[a-z]+\s+){0,2}$/.exec(sentence.slice(0, cue.start));
     if (relative && !passive) {
@@ -561,11 +565,12 @@ class ArticleRun {
     if (summons) targets = [...new Set([...inside, ...after])].filter((t) => !initiators.includes(t));
     // An incident ("Russia's invasion of Ukraine"): its target is the first actor named after the cue, not what the sentence goes on about.
     if (cue.type === "other") {
+      initiators = initiators.filter((m) => !isPlace(m));
       const first = after.filter((m) => !m.possessive);
       const contiguous = first.filter((m, i) => i === 0 || /^\s*(?:,|and|or|the|,\s*and)?\s*(?:the\s+)?$/i.test(sentence.slice(first[i - 1]?.end ?? 0, m.start)));
       targets = [...inside, ...contiguous.slice(0, 4)].filter((t) => !initiators.includes(t));
     }
-    if (initiators.length === 0 && antecedent) initiators = [antecedent];
+    if (initiators.length === 0 && antecedent && !(cue.type === "other" && isPlace(antecedent))) initiators = [antecedent];
     if (initiators.length === 0 && cue.type === "statement") {
       const speaker = clauseMentions.find((m) => !m.objectLike && (!summons || m.end <= cue.start));
       if (speaker) {

@@ -126,3 +126,19 @@ describe("statement cues beside typed cues", () => {
     expect(draft("On Monday the United States accused Turkey of defying it and imposed sanctions on Ankara.").map((d) => d.type)).toEqual(["sanctions-imposed"]);
   });
 });
+
+describe("more cues and roles", () => {
+  it("'has adopted five packages of sanctions' imposes sanctions", () => {
+    expect(findTypeCues("the European Union has since adopted five packages of sanctions against Russia").map((c) => c.type)).toEqual(["sanctions-imposed"]);
+  });
+
+  it("a place before ', where' is no party to the incident", () => {
+    const found = draft("Britain, where Sergei Skripal and his daughter were poisoned on 4 March, is angry.", "2018-03-24").find((d) => d.type === "other");
+    expect(brief(found)).toEqual({ date: "2018-03-04", type: "other", initiators: [], targets: [] });
+  });
+
+  it("'EU foreign ministers are to meet in May': the EU meets", () => {
+    const found = draft("EU foreign ministers are to meet in Luxembourg in May to discuss a sixth package.", "2022-04-26").find((d) => d.type === "meeting");
+    expect(brief(found)).toEqual({ date: "2022-05", type: "meeting", initiators: ["European Union"], targets: [] });
+  });
+});
