@@ -14,10 +14,12 @@ import type { Draft, DraftContext } from "../lib/intake/types";
 const DIR = path.join(import.meta.dirname, "drafts");
 type Expected = { id: string; date: string; precision: string; type: string; initiators: string[]; targets: string[]; respondsTo?: string[] };
 type Annotation = { published: string; events: Expected[] };
-type IndexFile = { articles: Array<{ name: string; heldOut: boolean }> };
+type IndexFile = { articles: Array<{ name: string; heldOut: boolean; round?: number }> };
 
 const context: DraftContext = { actors: [], legalBases: [] };
+// --verbose: every miss; --verbose-tuned: the misses of the tuned articles only (what rule changes may look at).
 const verboseFlag = process.argv.includes("--verbose");
+const verboseTunedFlag = process.argv.includes("--verbose-tuned");
 let verbose = verboseFlag;
 
 function keys(actors: Draft["initiators"]): string[] {
@@ -107,6 +109,8 @@ function report(label: string, s: Score): void {
 const index = JSON.parse(fs.readFileSync(path.join(DIR, "index.json"), "utf8")) as IndexFile;
 let tuned = empty();
 let held = empty();
+/** Held out by round: 1 = annotated with the first articles; 2 = written for the accuracy round, before any drafter run. */
+const heldByRound = new Map<number, Score>();
 let tunedTyped = empty();
 let heldTyped = empty();
 const times: number[] = [];
@@ -114,6 +118,7 @@ const texts: string[] = [];
 for (const article of index.articles) {
   const text = fs.readFileSync(path.join(DIR, `${article.name}.txt`), "utf8");
   texts.push(text);
+  verbose = verboseFlag || (verboseTunedFlag && !article.heldOut);
   const annotation = JSON.parse(fs.readFileSync(path.join(DIR, `${article.name}.json`), "utf8")) as Annotation;
   const started = performance.now();
   const { drafts } = draftArticle({ text, published: annotation.published }, context, { today: "2026-12-31" });
@@ -122,9 +127,11 @@ for (const article of index.articles) {
   // The same scoring without the events of type "other" (a killing, a poisoning), which have no cue lexicon.
   verbose = false;
   const typed = score(annotation.events.filter((e) => e.type !== "other"), drafts, "");
-  verbose = verboseFlag;
+  verbose = verboseFlag || (verboseTunedFlag && !article.heldOut);
   if (article.heldOut) {
     held = add(held, s);
+    const round = article.round ?? 1;
+    heldByRound.set(round, add(heldByRound.get(round) ?? empty(), s));
     heldTyped = add(heldTyped, typed);
   } else {
     tuned = add(tuned, s);
@@ -134,6 +141,10 @@ for (const article of index.articles) {
 }
 report(`Tuned (${index.articles.filter((a) => !a.heldOut).length} articles)`, tuned);
 report(`Held out (${index.articles.filter((a) => a.heldOut).length} articles)`, held);
+for (const [round, score] of [...heldByRound.entries()].sort((a, b) => a[0] - b[0])) {
+  const n = index.articles.filter((a) => a.heldOut && (a.round ?? 1) === round).length;
+  report(`Held out, round ${round} (${n} articles${round === 1 ? ", the first set" : ", written and annotated before any drafter run"})`, score);
+}
 report("Overall", add(tuned, held));
 report("Held out, events of the typed vocabulary only (without 'other')", heldTyped);
 report("Tuned, events of the typed vocabulary only (without 'other')", tunedTyped);

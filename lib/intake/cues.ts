@@ -21,6 +21,7 @@ const LEXICON: Lexeme[] = [
   { type: "diplomatic-expulsion", re: /\bkick(?:ed|s)? out\b/gi },
   { type: "diplomatic-expulsion", re: /\bwithdr(?:ew|aw|awing|awn)\b[^.;]{0,30}?\baccreditation\b/gi, strength: 2 },
   { type: "diplomatic-expulsion", re: /\btook over the premises\b/gi, strength: 2 },
+  { type: "diplomatic-expulsion", re: /\border(?:ed|s|ing)?\b[^.;]{0,40}?\b(?:diplomats?|envoys?|attach[eé]s?|staff|officials?|officers?)\s+out\b/gi, strength: 2 },
   // Ambassadors and relations.
   { type: "ambassador-recalled", re: /\brecall(?:ed|s|ing)?\b[^.;]{0,40}?\b(?:ambassadors?|envoys?)\b/gi, strength: 3 },
   { type: "ambassador-recalled", re: /\b(?:ambassadors?|envoys?)\b[^.;]{0,50}?\b(?:was|were|been|being|is)\s+recalled\b/gi, strength: 3 },
@@ -44,6 +45,7 @@ const LEXICON: Lexeme[] = [
   { type: "sanctions-imposed", re: /\b(?:sanctions|duties|tariffs|restrictions)\b[^.;]{0,30}?\b(?:were|was|are|have been|had been)\s+(?:\w+\s+)?imposed\b/gi, strength: 2 },
   { type: "sanctions-imposed", re: /\bsanction(?:ed|s|ing)\b(?=\s+(?:\d|[A-Z]|the|two|three|four|five|six|seven|eight|nine|ten|its|their|several|dozens|more))/g, strength: 2 },
   { type: "sanctions-imposed", re: /\b(?:new |fresh |further |economic |financial |sweeping |matching )?sanctions (?:on|against)\b(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the same day|\d))/gi },
+  { type: "sanctions-imposed", re: /\b(?:adopt(?:ed|s|ing)?|approv(?:ed|es|ing)|agreed)\b[^.;]{0,40}?\b(?:packages? of sanctions|sanctions packages?)\b/gi, strength: 2 },
   { type: "sanctions-imposed", re: /\bslapp?(?:ed|s|ing)?\b[^.;]{0,30}?\b(?:sanctions|tariffs)\b/gi, strength: 2 },
   { type: "sanctions-imposed", re: /\bfr(?:oze|eeze|ozen|eezes|eezing)\b[^.;]{0,30}?\bassets\b/gi },
   { type: "sanctions-imposed", re: /\b(?:suspend(?:ed|s|ing)?|halt(?:ed|s|ing)?|ban(?:ned|s)?|block(?:ed|s)?)\b[^.;]{0,30}?\b(?:imports?|exports?)\b/gi, strength: 2 },
@@ -71,11 +73,18 @@ const LEXICON: Lexeme[] = [
   { type: "statement", re: /\b(?:called|calls|call|calling) for\b[^.;]{0,40}?\b(?:inquiry|investigation)\b/gi, strength: 2 },
   { type: "statement", re: /\b(?:called|described|branded)\b[^.;]{0,60}?\b(?:unacceptable|unfriendly|groundless|baseless|a mistake|grave mistake|absurd|illegal|shocking|provocation|hostile|bandit|killer)\b/gi, strength: 2 },
   { type: "statement", re: /\bissued a (?:joint )?statement\b/gi, strength: 2 },
-  { type: "statement", re: /\b(?:said|says)\b[^.;]{0,80}?\b(?:regretted|relations|ties|worse|cold war|hostile|unfounded|intimidated|killer|stood with)\b/gi, strength: 1 },
+  { type: "statement", re: /\b(?:said|says)\b[^.;]{0,80}?\b(?:regretted|relations|ties|worse|cold war|hostile|unfounded|unjustified|unjustifiable|intimidated|killer|stood with)\b/gi, strength: 1 },
   { type: "statement", re: /\bwrote on social media\b/gi, strength: 1 },
   { type: "statement", re: /\bgave a speech\b/gi, strength: 2 },
   { type: "statement", re: /\bannounced the (?:meeting|summit|plan)\b/gi, strength: 2 },
   { type: "statement", re: /\bin an interview\b/gi, strength: 1 },
+  // Dated incidents of the vocabulary's "other" type (docs/decisions/0011): violence against
+  // people (a killing, a poisoning), an invasion or annexation, an arrest or charges for
+  // spying, a weapons test. Weakest cues: any typed cue of the same clause wins.
+  { type: "other", re: /\b(?:poison(?:ed|ing)|assassinat(?:ed|ion of)|murder(?:ed|ing)?|shot dead|killing of)\b/gi, strength: 0.5 },
+  { type: "other", re: /\b(?:inva(?:ded|des|ding)|invasion of|annex(?:ed|es|ing)|annexation of)\b/gi, strength: 0.5 },
+  { type: "other", re: /\b(?:arrest(?:ed|s|ing)?|detain(?:ed|s|ing)|indict(?:ed|s|ing)|charged)\b(?=[^.;]{0,120}?\b(?:spy(?:ing)?|espionage|secrets|classified|hacking|intelligence|documents)\b)/gi, strength: 0.5 },
+  { type: "other", re: /\btest-?fir(?:ed|es|ing)\b/gi, strength: 0.5 },
   // Meetings.
   { type: "meeting", re: /\bmet\b/gi, strength: 2 },
   { type: "meeting", re: /\b(?:will|to|would) meet\b/gi, strength: 2 },
@@ -146,8 +155,8 @@ export function findMeasures(text: string): Array<{ measure: SanctionMeasure; st
 
 /** Phrases saying that the event answers another one. */
 export const RESPONSE_RE =
-  /\b(?:in (?:retaliation|response|reply|return) (?:for|to|against)|retaliat(?:ed|ing|es|e)(?: against)?|retaliatory|tit-for-tat|responded in kind|respond(?:ed|ing)? (?:to|by)|in kind|a (?:forced |legitimate and necessary |direct )?response to|as a response|condemned the (?:move|decision|sanctions|order|expulsions?)|hit back|mirror(?:ed|ing)?|reciprocal|punishment for|retaliating|(?:hours|a day|days|weeks?) after|hits? back)\b/i;
+  /\b(?:in (?:retaliation|response|reply|return|answer) (?:for|to|against)|answering|retaliat(?:ed|ing|es|e)(?: against)?|retaliatory|tit-for-tat|responded in kind|respond(?:ed|ing)? (?:to|by)|in kind|a (?:forced |legitimate and necessary |direct )?response to|as a response|condemned the (?:move|decision|sanctions|order|expulsions?)|hit back|mirror(?:ed|ing)?|reciprocal|punishment for|retaliating|(?:hours|a day|days|weeks?) after|hits? back)\b/i;
 
 /** Where a phrase naming an earlier event starts ("in response to Washington's sanctions"). */
 export const RESPONSE_PHRASE_RE =
-  /\b(?:in (?:retaliation|response|reply|return) (?:for|to|against)|retaliating (?:against|for)|(?:a|its|their|his|her) (?:forced |legitimate and necessary |direct )?response to|responding to|punishment for|(?<!\b(?:took|take|takes|taken|taking|handed|won|win|wins|control) )over (?!the (?:weekend|past|last|next|coming|years?|months?|premises)\b|\d)|retaliated against |after (?:the |its |their |a |an )|following (?:the |its |their |a )|for (?:its|their|the) (?:purchase|role|part)|because of|in solidarity with|since (?:the )?|(?<=\b(?:condemned|denounced|criticised|criticized|rejected|protested against)\s)(?:the|its|their|this)\s)/gi;
+  /\b(?:in (?:retaliation|response|reply|return|answer) (?:for|to|against)|answering|retaliating (?:against|for)|(?:a|its|their|his|her) (?:forced |legitimate and necessary |direct )?response to|responding to|punishment for|(?<!\b(?:took|take|takes|taken|taking|handed|won|win|wins|control) )over (?!the (?:weekend|past|last|next|coming|years?|months?|premises)\b|\d)|retaliated against |after (?:the |its |their |a |an )|following (?:the |its |their |a )|for (?:its|their|the) (?:purchase|role|part)|because of|in solidarity with|since (?:the )?|(?<=\b(?:condemned|denounced|criticised|criticized|rejected|protested against)\s)(?:the|its|their|this)\s)/gi;

@@ -244,6 +244,10 @@ function acceptable(result: chrono.ParsedResult, sentence: string): boolean {
     const before = sentence.slice(Math.max(0, result.index - 12), result.index);
     if (!/\b(in|on|by|since|of|until|from|last|this|next|early|late|mid-?|,|and)\s*$/i.test(before) && !/^(in|on|by|since|last|this|next|early|late|mid)/i.test(result.text)) return false;
   }
+  // A duration is not a date: "to leave within two weeks", "occupied for a month", "in 24 hours".
+  const around = `${sentence.slice(Math.max(0, result.index - 8), result.index)}${result.text}`;
+  if (/\b(?:within|for)\s+(?:the\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)\s+(?:hours?|days?|weeks?|months?|years?)\s*$/i.test(around)) return false;
+  if (/\bin\s+(?:\d+|a few|several)\s+hours?\s*$/i.test(around)) return false;
   // "now", "today" without a date cue are not event dates; "yesterday" and weekdays are.
   if (/^(now|right now|today|tonight|this (morning|afternoon|evening))$/i.test(result.text.trim()) ) return false;
   return true;

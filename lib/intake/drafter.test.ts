@@ -189,7 +189,7 @@ describe("draft CLI", () => {
 
   it("prints only {drafts} on stdout and messages on stderr", async () => {
     const t = io("Russia expelled 10 US diplomats on Friday.");
-    expect(await runDraftCli(["-", "--published", "2021-04-29", "--today", "2026-12-02"], t.io)).toBe(0);
+    expect(await runDraftCli(["-", "--published", "2021-04-29", "--today", "2026-12-02", "--no-db"], t.io)).toBe(0);
     const parsed = JSON.parse(t.out.join("")) as { drafts: Draft[] };
     expect(Object.keys(parsed)).toEqual(["drafts"]);
     expect(parsed.drafts[0]).toMatchObject({ date: "2021-04-23", type: "diplomatic-expulsion" });
@@ -198,7 +198,7 @@ describe("draft CLI", () => {
 
   it("reads the publication date from the dateline when none is given", async () => {
     const t = io("Thursday, 29 April 2021 7:07 AM\n\nRussia expelled 10 US diplomats on Wednesday.");
-    expect(await runDraftCli(["-", "--today", "2026-12-02"], t.io)).toBe(0);
+    expect(await runDraftCli(["-", "--today", "2026-12-02", "--no-db"], t.io)).toBe(0);
     expect((JSON.parse(t.out.join("")) as { drafts: Draft[] }).drafts[0]?.date).toBe("2021-04-28");
   });
 

@@ -129,6 +129,15 @@ function typeCompatibility(earlier: EventType, later: EventType): number {
   return 0.3;
 }
 
+/**
+ * `a` is dated to a day that lies outside the span `b` was stated with ("on Monday" against
+ * "last week"): two events, even though the month of the span holds the day.
+ */
+export function dayOutsideSpan(a: Pick<Draft, "date" | "datePrecision">, b: Pick<Draft, "dateSpan">): boolean {
+  if (a.datePrecision !== "day" || !b.dateSpan) return false;
+  return a.date < b.dateSpan.from || a.date > b.dateSpan.to;
+}
+
 function overlaps(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   for (const x of a) if (b.has(x)) return true;
   return false;
@@ -167,6 +176,8 @@ class ArticleRun {
   private lastSubject: ActorMention | null = null;
   private lastPerson: ActorMention | null = null;
   private currentParentheticals: Range[] = [];
+  /** Every actor mention of the current sentence, masked ones included. */
+  private currentMentions: ActorMention[] = [];
   truncated = false;
 
   constructor(
@@ -205,11 +216,13 @@ class ArticleRun {
         this.truncated = true;
         break;
       }
-      const result = this.sentence(sentence.text, s, lastDraftSentence === s - 1 ? (this.working.at(-1) ?? null) : null, lead?.sentenceIndex === s - 1 ? lead : null);
+      // The sentence before's main event (its first draft, not an earlier event its "in response to" phrase names) is what this one may continue.
+      const result = this.sentence(sentence.text, s, lastDraftSentence === s - 1 ? (this.working.find((w) => w.sentenceIndex === s - 1) ?? this.working.at(-1) ?? null) : null, lead?.sentenceIndex === s - 1 ? lead : null);
       if (result.made > 0) lastDraftSentence = s;
       lead = result.lead;
     }
     this.respondsTo();
+    if (this.otherParty()) this.respondsTo();
     return this.working.map((w) => w.draft);
   }
 
@@ -221,6 +234,7 @@ class ArticleRun {
     const dates = worthDating ? findDates(sentence, { published: this.published, futureTense: futureSentence, anchor: this.anchor, monthAnchor: this.monthAnchor }) : [];
     const explicitDays = dates.filter((d) => d.precision === "day" && !d.deadline && d.span === null);
     const mentions = this.index.mentions(sentence);
+    this.currentMentions = mentions;
     const bases = findLegalBases(sentence, this.context.legalBases);
 
     // Phrases naming an earlier event ("in response to Washington's sanctions"): their cues
@@ -274,7 +288,17 @@ class ArticleRun {
       let cues = findTypeCues(clauseText)
         .map((c) => ({ ...c, start: c.start + clause.start, end: c.end + clause.start }))
         .filter((c) => !inRanges(c, masked));
-      if (cues.some((c) => c.type !== "statement")) cues = cues.filter((c) => c.type !== "statement");
+      // A statement cue yields to a typed cue of its clause ("condemned the sanctions"), unless a
+      // date of its own stands between them ("announced the meeting on 25 May, after … held talks on 19 May").
+      const clauseDateMentions = dates.filter((d) => !d.deadline && d.start >= clause.start && d.end <= clause.end);
+      const typedCues = cues.filter((c) => c.type !== "statement");
+      if (typedCues.length > 0) {
+        cues = cues.filter(
+          (c) => c.type !== "statement" || (clauseDateMentions.length >= 2 && typedCues.every((t) => clauseDateMentions.some((d) => (d.start >= c.end && d.end <= t.start) || (d.start >= t.end && d.end <= c.start)))),
+        );
+      }
+      // An incident cue ("over the poisoning") yields to any typed cue of its clause.
+      if (cues.some((c) => c.type !== "other")) cues = cues.filter((c) => c.type !== "other");
       // One draft per type and clause, unless the clause dates two steps of the same kind
       // ("agreed the purchase in 2017 and took delivery in July 2019").
       const clauseDates = dates.filter((d) => !d.deadline && d.start >= clause.start && d.end <= clause.end).length;
@@ -343,9 +367,10 @@ class ArticleRun {
         const targetsAll = this.withStates(roles.targets);
         const initiatorKeys = new Set(initiators.map(actorKey));
         let targets = targetsAll.filter((t) => !initiatorKeys.has(actorKey(t)));
-        if (initiators.length === 0 && targets.length === 0) continue;
+        // An incident may name no actor ("the annexation of Crimea in March 2014"), if its own clause dates it.
+        if (initiators.length === 0 && targets.length === 0 && !(type === "other" && chosen && chosen.start >= clause.start && chosen.end <= clause.end)) continue;
         const recent = this.working.at(-1);
-        if (targets.length === 0 && recent && sentenceIndex - recent.sentenceIndex <= 2 && /\b(?:the same|matching|of their own|of its own|similar|likewise|too|as well|in solidarity)\b/i.test(sentence) && (SANCTION_TYPES.has(type) || type === "diplomatic-expulsion") && (SANCTION_TYPES.has(recent.draft.type) || recent.draft.type === "diplomatic-expulsion")) {
+        if (targets.length === 0 && recent && sentenceIndex - recent.sentenceIndex <= 2 && /\b(?:the same|matching|(?:of )?their own|(?:of )?its own|similar|likewise|too|as well|in solidarity)\b/i.test(sentence) && (SANCTION_TYPES.has(type) || type === "diplomatic-expulsion") && (SANCTION_TYPES.has(recent.draft.type) || recent.draft.type === "diplomatic-expulsion")) {
           const inherited = recent.draft.targets.filter((t) => !initiatorKeys.has(actorKey(t)));
           if (inherited.length > 0) {
             targets = inherited;
@@ -485,7 +510,7 @@ class ArticleRun {
     const inside = clauseMentions.filter((m) => m.start >= cue.start && m.end <= cue.end);
     const after = clauseMentions.filter((m) => m.start >= cue.end && m.end <= afterEnd);
     const isBy = (m: ActorMention) => /\bby\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, m.start - 8), m.start));
-    const passive = !/^\S+ing\b/i.test(cue.text) && /\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$/i.test(sentence.slice(clause.start, cue.start));
+    const passive = !/^\S+ing\b/i.test(cue.text) && !/^to\b/i.test(cue.text) && /\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$/i.test(sentence.slice(clause.start, cue.start));
     let initiators: ActorMention[];
     let targets: ActorMention[];
     if (passive) {
@@ -503,6 +528,8 @@ class ArticleRun {
         const afterReport = subjects.filter((m) => m.start > lastReport);
         if (afterReport.length > 0) subjects = afterReport;
       }
+      // "EU foreign ministers are to meet": who meets, even as a qualifier of the people meeting.
+      if (subjects.length === 0 && cue.type === "meeting") subjects = before.filter((m) => m.objectLike).slice(-1);
       initiators = subjects;
       targets = [...inside, ...after.filter((m) => !isBy(m)), ...before.filter((m) => m.objectLike && !subjects.includes(m))];
       if (initiators.length === 0) {
@@ -522,14 +549,36 @@ class ArticleRun {
         targets = [...new Set([...before, ...after, ...inside])].filter((t) => t !== speaker && actorKey(t.actor) !== actorKey(speaker.actor) && (!passive || !before.includes(t) || t.objectLike));
       }
     }
-    if (initiators.length === 0 && antecedent) initiators = [antecedent];
+    // "Britain, where Skripal was poisoned on 4 March": a place, not a party to an incident.
+    const isPlace = (m: ActorMention) => /^\s*,\s*where\b/i.test(sentence.slice(m.end, m.end + 12));
+    // "…the United States, which announced sanctions": the relative pronoun's antecedent acts.
+    const relative = /,\s*(?:which|who)\s+(?:[a-z]+\s+){0,2}$/.exec(sentence.slice(0, cue.start));
+    if (relative && !passive) {
+      const antecedentOf = this.currentMentions.filter((m) => m.end <= relative.index && /^[\s'’s)]*$/.test(sentence.slice(m.end, relative.index))).at(-1);
+      if (antecedentOf) {
+        initiators = [antecedentOf];
+        targets = targets.filter((t) => t !== antecedentOf);
+      }
+    }
+    // Summoning: who summons acts; whose envoy is summoned is the target ("summoned Germany's ambassador").
+    const summons = /^summon/i.test(cue.text);
+    if (summons) targets = [...new Set([...inside, ...after])].filter((t) => !initiators.includes(t));
+    // An incident ("Russia's invasion of Ukraine"): its target is the first actor named after the cue, not what the sentence goes on about.
+    if (cue.type === "other") {
+      initiators = initiators.filter((m) => !isPlace(m));
+      const first = after.filter((m) => !m.possessive);
+      const contiguous = first.filter((m, i) => i === 0 || /^\s*(?:,|and|or|the|,\s*and)?\s*(?:the\s+)?$/i.test(sentence.slice(first[i - 1]?.end ?? 0, m.start)));
+      targets = [...inside, ...contiguous.slice(0, 4)].filter((t) => !initiators.includes(t));
+    }
+    if (initiators.length === 0 && antecedent && !(cue.type === "other" && isPlace(antecedent))) initiators = [antecedent];
     if (initiators.length === 0 && cue.type === "statement") {
-      const speaker = clauseMentions.find((m) => !m.objectLike);
+      const speaker = clauseMentions.find((m) => !m.objectLike && (!summons || m.end <= cue.start));
       if (speaker) {
         initiators = [speaker];
         targets = targets.filter((t) => t !== speaker && actorKey(t.actor) !== actorKey(speaker.actor));
       }
     }
+    if (initiators.length === 0 && cue.type === "other") return { initiators: [], targets };
     if (initiators.length === 0) {
       const sentenceSubject = sentenceMentions.filter((m) => m.end <= clause.start && !m.objectLike && !inRanges(m, this.currentParentheticals));
       if (sentenceSubject.length > 0) initiators = sentenceSubject.slice(0, 1);
@@ -541,7 +590,7 @@ class ArticleRun {
     if (initiators.length === 0) {
       // "he suggested…", "the Foreign Ministry told…": the subject of the sentence before.
       const pronoun = /\b(?:he|she)\b/i.test(sentence.slice(clause.start, clause.end));
-      const fallback = pronoun ? this.lastPerson : /^\s*(?:(?:On|In)\b[^,]*?,?\s*)?(?:the (?:Foreign )?Ministry|the ministry|the government|officials|it|they)\b/i.test(sentence) ? this.lastSubject : null;
+      const fallback = pronoun ? this.lastPerson : /^\s*(?:(?:On|In|Last|Earlier|Later|This|That|The same)\b[^,]*?,?\s*)?(?:the (?:Foreign )?Ministry|the ministry|the government|officials|it|they)\b/i.test(sentence) ? this.lastSubject : null;
       if (fallback) initiators = [fallback];
     }
     // Meetings and agreements: "Biden and Putin met" has no target; "Blinken met Lavrov" does.
@@ -575,6 +624,8 @@ class ArticleRun {
     const same = this.working.find(
       (o) =>
         o.draft.type === w.draft.type &&
+        !dayOutsideSpan(o.draft, w.draft) &&
+        !dayOutsideSpan(w.draft, o.draft) &&
         (o.draft.date === w.draft.date || (o.draft.dateInherited === false && w.draft.dateInherited === false && (o.draft.date.startsWith(w.draft.date) || w.draft.date.startsWith(o.draft.date)))) &&
         (w.initiatorKeys.size === 0 || o.initiatorKeys.size === 0 || [...w.initiatorKeys].every((k) => o.initiatorKeys.has(k)) || [...o.initiatorKeys].every((k) => w.initiatorKeys.has(k))) &&
         (w.targetKeys.size === 0 || o.targetKeys.size === 0 || overlaps(w.targetKeys, o.targetKeys)),
@@ -598,6 +649,45 @@ class ArticleRun {
     if (w.draft.evidence !== d.evidence) d.notes.push(`Also stated: "${clip(w.draft.evidence, 160)}"`);
     d.title = titleFor(d.type, d.initiators, d.targets, d.evidence, d.planned);
     return true;
+  }
+
+  /**
+   * A statement or a recall that names no target is aimed at the article's other party: the
+   * state (or bloc) the initiator faces most often in the article's other drafts, the nearest
+   * one on a tie ("Peskov said Moscow regretted the decision" in an article about Italy's
+   * expulsions). Announcements ("announced the summit") keep no target. Returns whether any
+   * draft changed, so that the "responds to" candidates are ranked again.
+   */
+  private otherParty(): boolean {
+    let changed = false;
+    for (const w of this.working) {
+      const d = w.draft;
+      if ((d.type !== "statement" && d.type !== "ambassador-recalled") || d.targets.length > 0 || w.initiatorKeys.size === 0) continue;
+      if (d.cues.some((c) => c.field === "type" && /\bannounc/i.test(c.text))) continue;
+      const tally = new Map<string, { actor: DraftActor; n: number; nearest: number }>();
+      for (const o of this.working) {
+        if (o === w) continue;
+        const facing = overlaps(o.initiatorKeys, w.initiatorKeys) ? o.draft.targets : overlaps(o.targetKeys, w.initiatorKeys) ? o.draft.initiators : [];
+        for (const a of facing) {
+          if ((a.kind !== "state" && a.kind !== "bloc") || w.initiatorKeys.has(actorKey(a))) continue;
+          const k = actorKey(a);
+          const distance = Math.abs(o.sentenceIndex - w.sentenceIndex);
+          const known = tally.get(k);
+          if (known) {
+            known.n++;
+            known.nearest = Math.min(known.nearest, distance);
+          } else tally.set(k, { actor: a, n: 1, nearest: distance });
+        }
+      }
+      const best = [...tally.values()].sort((x, y) => y.n - x.n || x.nearest - y.nearest)[0];
+      if (!best) continue;
+      d.targets = [{ ...best.actor, mention: best.actor.name }];
+      w.targetKeys.add(actorKey(best.actor));
+      d.title = titleFor(d.type, d.initiators, d.targets, d.evidence, d.planned);
+      d.notes.push(`Target taken from the article's other party (${best.actor.name}); the sentence names none.`);
+      changed = true;
+    }
+    return changed;
   }
 
   /** Ranked "responds to" candidates between drafts of the article; never linked, only offered. */
