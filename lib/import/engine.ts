@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { Db, PrismaClient } from "@/lib/db/client";
 import { engineOf } from "@/lib/db/engine";
 import { eventInputSchema, type EventInput, type EventInputRaw } from "@/lib/events/schema";
+import { EVENT_STATUSES } from "@/lib/events/vocabulary";
 import { eventSnapshotInclude, snapshotToInput, toEventSnapshot, type EventSnapshot } from "@/lib/events/snapshot";
 import { writeEventsInBulk, type BulkEventWrite } from "@/lib/events/bulk-write";
 import { duplicateKey, findLikelyDuplicates, similarTitles, type EventProbe } from "@/lib/events/duplicates";
@@ -181,7 +182,7 @@ async function processRecords(db: Db, source: RecordSource, options: ImportOptio
           pending.push({ outcome, eventId: relation.eventId });
         }
       }
-      const parsed = eventInputSchema.safeParse(raw);
+      const parsed = eventInputSchema.safeParse(raw, { reportInput: true });
       if (!parsed.success) appendUpTo(outcome.errors, issuesToErrors(parsed.error, row, options.columnOf), IMPORT_LIMITS.rowErrors);
       if (current?.deletedAt && parsed.success && !sameEvent(parsed.data, current)) {
         outcome.errors.push({
@@ -360,5 +361,29 @@ function canonical(input: EventInput): string {
 }
 
 function issuesToErrors(error: z.ZodError, row: number, columnOf: ColumnOf): RowError[] {
-  return error.issues.map((issue) => ({ row, column: columnOf(issue.path), message: issue.message }));
+  return error.issues.map((issue) => ({ row, column: columnOf(issue.path), message: quoteInput(issue) }));
+}
+
+/** What a value that is not in a list is, by the field it was given for. */
+const NOT_IN_LIST: Record<string, string> = {
+  type: "is not an event type (docs/event-types.md lists them)",
+  status: `is not a status; use ${EVENT_STATUSES.join(" or ")}`,
+  measures: "is not a sanction measure (docs/csv.md lists them)",
+  relations: "is not a kind of relation",
+};
+
+/**
+ * The message with the value the file gave, so that the cell can be found and fixed:
+ * `"sanktion" is not an event type …`, `"notaurl": Enter a full web address …`. Date
+ * messages already start with the value ("2021-13-45: there is no month 13") and are kept.
+ */
+function quoteInput(issue: z.core.$ZodIssue): string {
+  const input: unknown = issue.input;
+  if (typeof input !== "string" && typeof input !== "number") return issue.message;
+  const text = String(input).trim();
+  if (text === "" || issue.message.startsWith(text)) return issue.message;
+  const shown = `"${text.length > 60 ? `${text.slice(0, 60)}…` : text}"`;
+  const field = String(issue.path[0] ?? "");
+  if (issue.code === "invalid_value" && NOT_IN_LIST[field]) return `${shown} ${NOT_IN_LIST[field]}.`;
+  return `${shown}: ${issue.message}`;
 }

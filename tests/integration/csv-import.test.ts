@@ -171,6 +171,33 @@ describe("the import's bulk writes", () => {
   });
 });
 
+describe("row messages quote the value the file gave", () => {
+  it("for dates, types, statuses, URLs and actors", async () => {
+    const file = writeFile(
+      "quoted.csv",
+      [
+        "title,date,type,initiators,initiator_codes,targets,status,source_urls",
+        "Bad one,2021-13-45,sanktion,,ZZ,,publishd,notaurl",
+        "Bad two,2021,statement,Russia,,Russia,draft,ftp://example.org/a",
+        "",
+      ].join("\n"),
+    );
+    const report = await dryRunImport(target.prisma, csvFileSource(file), options);
+    expect(report.fileErrors).toEqual([]);
+    const messages = report.outcomes.map((o) => o.errors.map((e) => `${e.column}: ${e.message}`));
+    expect(messages[0]).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^date: 2021-13-45: /),
+        'type: "sanktion" is not an event type (docs/event-types.md lists them).',
+        'status: "publishd" is not a status; use draft or published.',
+        expect.stringMatching(/^source_urls: "notaurl": Enter a full web address/),
+        expect.stringMatching(/"ZZ"/),
+      ]),
+    );
+    expect(messages[1]).toEqual(expect.arrayContaining([expect.stringMatching(/^source_urls: "ftp:\/\/example.org\/a": /)]));
+  });
+});
+
 describe("likely duplicates on import (rows without ids)", () => {
   let db: TestDatabase;
   beforeAll(async () => {
