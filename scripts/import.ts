@@ -53,8 +53,9 @@ await main(async () => {
     }
     if (failed.length > 200) console.error(`… and ${failed.length - 200} more rows with errors.`);
     const duplicates = report.outcomes.filter((o) => o.duplicateOf !== undefined && o.action !== "error");
-    for (const outcome of duplicates.slice(0, 200)) console.log(`row ${outcome.row}: ${describeAction(outcome)} ${outcome.title}`);
-    if (duplicates.length > 200) console.log(`… and ${duplicates.length - 200} more likely duplicates.`);
+    // A few examples; IMPORT_VERBOSE=1 lists every row.
+    for (const outcome of duplicates.slice(0, 20)) console.log(`row ${outcome.row}: ${describeAction(outcome)} ${outcome.title}`);
+    if (duplicates.length > 20) console.log(`… and ${duplicates.length - 20} more likely duplicates.`);
 
     console.log(
       `\n${report.rows} rows in ${seconds.toFixed(1)} s (${Math.round(report.rows / Math.max(seconds, 0.001))} rows/s): ` +

@@ -160,18 +160,20 @@ function ResultCell({ outcome }: { outcome: ImportReportView["listed"][number] }
   }
   const of = outcome.duplicateOf;
   if (of === undefined) return <>{describeAction(outcome)}</>;
-  // "duplicate of #12" links to the event it repeats; "create (duplicate of row 3)" names the row.
-  const prefix = outcome.action === "create" ? `create${outcome.id !== null ? ` (${outcome.id})` : ""}, ` : "";
+  // The words of describeAction, with "#12" linking to the event the row repeats.
+  const created = outcome.action === "create";
+  const described = "eventId" in of ? (
+    <>
+      duplicate of <a href={`/admin/events/${of.eventId}/edit`}>#{of.eventId}</a>
+    </>
+  ) : (
+    describeDuplicate(of)
+  );
   return (
     <span className="import-result import-result--duplicate">
-      {prefix}
-      {"eventId" in of ? (
-        <>
-          duplicate of <a href={`/admin/events/${of.eventId}/edit`}>#{of.eventId}</a>
-        </>
-      ) : (
-        describeDuplicate(of)
-      )}
+      {created ? `create (${outcome.id !== null ? `${outcome.id}, ` : ""}` : null}
+      {described}
+      {created ? ")" : null}
     </span>
   );
 }
