@@ -288,7 +288,7 @@ export function isLikelyDuplicate(probe: EventProbe, recorded: EventProbe): bool
 export async function findLikelyDuplicates(
   db: Db,
   probes: readonly EventProbe[],
-  options: { unrecordedFrom?: number; excludeIds?: ReadonlySet<number> } = {},
+  options: { unrecordedFrom?: number; excludeIds?: { has(id: number): boolean } } = {},
 ): Promise<Map<EventProbe, number[]>> {
   const found = new Map<EventProbe, number[]>();
   const limit = options.unrecordedFrom ?? Number.MAX_SAFE_INTEGER;

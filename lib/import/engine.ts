@@ -223,7 +223,7 @@ async function processRecords(db: Db, source: RecordSource, options: ImportOptio
     const recorded = await findLikelyDuplicates(
       db,
       checked.filter((c) => c.isNew).map((c) => c.probe),
-      { unrecordedFrom: PLACEHOLDER_BASE, excludeIds: new Set(fileIds.keys()) },
+      { unrecordedFrom: PLACEHOLDER_BASE, excludeIds: fileIds },
     );
     for (const { outcome, probe, isNew } of checked) {
       const key = duplicateKey(probe);
