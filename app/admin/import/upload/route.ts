@@ -13,9 +13,13 @@ export const dynamic = "force-dynamic";
 /** The check form's other fields: the "create likely duplicates too" checkbox (sent as "on" when ticked). */
 const uploadFieldsSchema = z.object({ createDuplicates: z.string().optional().transform((v) => v === "on") }).loose();
 
-/** 303: the browser follows with a GET (a 307 would post the file again to the sign-in page). */
-function seeOther(request: Request, path: string): NextResponse {
-  return NextResponse.redirect(new URL(path, request.url), 303);
+/**
+ * 303: the browser follows with a GET (a 307 would post the file again to the sign-in
+ * page). A relative Location: `request.url` names the host Next.js was started with
+ * (localhost), not the one the browser used, and the session cookie is per host.
+ */
+function seeOther(_request: Request, path: string): NextResponse {
+  return new NextResponse(null, { status: 303, headers: { Location: path } });
 }
 
 /**
@@ -27,25 +31,20 @@ function seeOther(request: Request, path: string): NextResponse {
  */
 export async function POST(request: Request): Promise<NextResponse> {
   if (!sameOrigin(request)) {
-    return new NextResponse("Cross-site upload refused.", { status: 403, headers: { Connection: "close" } });
+    return new NextResponse("Cross-site upload refused.", { status: 403 });
   }
   const user = await getCurrentUser();
-  if (!user) return withClose(seeOther(request, "/login?next=%2Fadmin%2Fimport"));
-  if (!hasRole(user.role, "editor")) return withClose(seeOther(request, "/admin/forbidden"));
+  // Answered before the body is read; Node discards the rest of it without buffering.
+  if (!user) return seeOther(request, "/login?next=%2Fadmin%2Fimport");
+  if (!hasRole(user.role, "editor")) return seeOther(request, "/admin/forbidden");
 
   const upload = await receiveUpload(request);
-  if (!upload.ok) return withClose(seeOther(request, `/admin/import?problem=${upload.problem}`));
+  if (!upload.ok) return seeOther(request, `/admin/import?problem=${upload.problem}`);
   const { createDuplicates } = uploadFieldsSchema.parse(upload.fields);
   const report = await importFile(prisma, upload.path, { mode: "dry-run", userId: user.id, canRestoreBackup: user.role === "admin", createDuplicates });
   saveCheck<ImportReportView>(upload.hash, { userId: user.id, fileName: upload.fileName, report: toReportView(report), createDuplicates });
-  // The choice is part of the check: the page shows it and Apply sends it back unchanged.
+  // The choice is part of the check: the page shows it and Apply uses it.
   return seeOther(request, `/admin/import?upload=${upload.hash}${createDuplicates ? "&duplicates=create" : ""}`);
-}
-
-/** A refusal sent before the body was read: close the connection rather than drain the rest. */
-function withClose(response: NextResponse): NextResponse {
-  response.headers.set("Connection", "close");
-  return response;
 }
 
 /** Like Next's check for server actions: a browser's Origin, when sent, must name this host. */
