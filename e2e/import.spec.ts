@@ -158,6 +158,7 @@ test.describe("admin import", () => {
       await expect(report.getByRole("row").nth(2)).toHaveClass(/import-row--error/);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `sideways scroll at ${width} px`).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: test.info().outputPath(`import-report-${width}.png`), fullPage: true });
       await expectNoSeriousA11yViolations(page);
     }
   });
