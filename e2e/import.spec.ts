@@ -138,6 +138,7 @@ test.describe("admin import", () => {
   });
 
   test("the report is an admin table that fits a 390 px phone and a desktop", async ({ page }) => {
+    test.setTimeout(90_000);
     await signIn(page, createUser("editor"));
     const lines = [
       ",2023-01-02,statement,A row that is fine,Russia,,,,,,,published",
