@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import http from "node:http";
 import { expect, expectNoSeriousA11yViolations, test } from "./fixtures";
-import { createUser, serverActions, signIn } from "./admin-helpers";
+import { createUser, serverActions, signIn, withDatabase } from "./admin-helpers";
 
 const HEADER = "id,date,type,title,initiators,targets,initiator_codes,tags,source_urls,source_titles,responds_to,status";
 
@@ -41,8 +41,9 @@ test.describe("admin import", () => {
     await expect(report.getByRole("list", { name: "Summary" })).toContainText("2 to create");
     await expect(report).toContainText("New actors: Moldova");
     const rows = report.getByRole("table").getByRole("row");
-    await expect(rows.nth(1).getByRole("cell").nth(1)).toHaveText("create");
-    await expect(rows.nth(2).getByRole("cell").nth(2)).toHaveText(second);
+    await expect(rows.nth(1).getByRole("rowheader")).toHaveText("2");
+    await expect(rows.nth(1).getByRole("cell").nth(0)).toHaveText("create");
+    await expect(rows.nth(2).getByRole("cell").nth(1)).toHaveText(second);
     // The dry run wrote nothing.
     expect(await (await page.request.get(`/export.json?q=${stamp}`)).json()).toEqual([]);
 
@@ -69,12 +70,98 @@ test.describe("admin import", () => {
     await page.getByRole("button", { name: "Check file" }).click();
     const report = page.getByRole("region", { name: "Dry run: bad.csv" });
     await expect(report.getByRole("list", { name: "Summary" })).toContainText("2 with errors");
-    await expect(report).toContainText("row 3, date: 2023-02-30: February 2023 has no day 30.");
-    await expect(report).toContainText("row 4, type: Choose an event type.");
-    await expect(report).toContainText("row 4, title: Enter a title.");
-    await expect(report).toContainText("row 4, initiators: Add at least one initiator.");
+    const row = (n: number) => report.getByRole("row").filter({ has: page.getByRole("rowheader", { name: String(n), exact: true }) });
+    // Marked in words, not by colour alone, and each message quotes the value the file gave.
+    await expect(row(2).getByRole("cell").nth(0)).toHaveText("create");
+    await expect(row(3).getByRole("cell").nth(0)).toHaveText("✗ Error");
+    await expect(row(3)).toContainText("date: 2023-02-30: February 2023 has no day 30.");
+    await expect(row(4).getByRole("cell").nth(0)).toHaveText("✗ Error");
+    await expect(row(4)).toContainText('type: "no-such-type" is not an event type (docs/event-types.md lists them).');
+    await expect(row(4)).toContainText("title: Enter a title.");
+    await expect(row(4)).toContainText("initiators: Add at least one initiator.");
+    await expect(report.getByRole("table")).toHaveClass(/admin-table/);
     await expect(page.getByRole("button", { name: /Apply/ })).toHaveCount(0);
     await expect(report).toContainText("Correct the errors in the file and check it again");
+  });
+
+  test("re-checking an id-less file lists its rows as duplicates and skips them, unless asked to create them", async ({ page }) => {
+    await signIn(page, createUser("editor"));
+    const stamp = Date.now();
+    const titles = [`Estonia expels a Russian attaché ${stamp}`, `Russia answers Estonia ${stamp}`];
+    const file = csvFile("again.csv", [
+      `,2023-08-01,diplomatic-expulsion,${titles[0]},Estonia,Russia,,test-import-dups,,,,published`,
+      `,2023-08-03,statement,${titles[1]},Russia,Estonia,,test-import-dups,,,,published`,
+    ]);
+    const fileLabel = "CSV file (the export's format) or JSON backup";
+    try {
+      await page.goto("/admin/import");
+      await page.getByLabel(fileLabel).setInputFiles(file);
+      await page.getByRole("button", { name: "Check file" }).click();
+      await page.getByRole("button", { name: "Apply 2 changes" }).click();
+      await expect(page.getByText("Applied: 2 created, 0 updated, 0 unchanged.")).toBeVisible();
+      const ids = await withDatabase(async (db) =>
+        (await db.event.findMany({ where: { title: { in: titles } }, orderBy: { dateStart: "asc" }, select: { id: true } })).map((e) => e.id),
+      );
+      expect(ids).toHaveLength(2);
+
+      // The same file again: both rows are likely duplicates, skipped by default.
+      await page.goto("/admin/import");
+      await expect(page.getByLabel("Create likely duplicates too")).not.toBeChecked();
+      await page.getByLabel(fileLabel).setInputFiles(file);
+      await page.getByRole("button", { name: "Check file" }).click();
+      const report = page.getByRole("region", { name: "Dry run: again.csv" });
+      const summary = report.getByRole("list", { name: "Summary" });
+      await expect(summary).toContainText("0 to create");
+      await expect(summary).toContainText("2 likely duplicates");
+      const rows = report.getByRole("table").getByRole("row");
+      await expect(rows.nth(1).getByRole("cell").nth(0)).toHaveText(`duplicate of #${ids[0]}`);
+      await expect(rows.nth(2).getByRole("cell").nth(0)).toHaveText(`duplicate of #${ids[1]}`);
+      await expect(rows.nth(1).getByRole("link", { name: `#${ids[0]}` })).toHaveAttribute("href", `/admin/events/${ids[0]}/edit`);
+      await expect(report.getByTestId("duplicate-note")).toContainText("will be skipped");
+      await expect(page.getByRole("button", { name: /Apply/ })).toHaveCount(0);
+      await expect(report).toContainText("The file changes nothing.");
+      await expectNoSeriousA11yViolations(page);
+
+      // Asked explicitly, the dry run and the apply create them.
+      await page.getByLabel("Create likely duplicates too").check();
+      await page.getByLabel(fileLabel).setInputFiles(file);
+      await page.getByRole("button", { name: "Check file" }).click();
+      await expect(page.getByLabel("Create likely duplicates too")).toBeChecked();
+      await expect(summary).toContainText("2 to create");
+      await expect(rows.nth(1).getByRole("cell").nth(0)).toHaveText(`create (duplicate of #${ids[0]})`);
+      await page.getByRole("button", { name: "Apply 2 changes" }).click();
+      await expect(page.getByText("Applied: 2 created, 0 updated, 0 unchanged, 2 likely duplicates created anyway.")).toBeVisible();
+      expect(await withDatabase((db) => db.event.count({ where: { title: { in: titles } } }))).toBe(4);
+    } finally {
+      await withDatabase((db) => db.event.deleteMany({ where: { title: { in: titles } } }));
+    }
+  });
+
+  test("the report is an admin table that fits a 390 px phone and a desktop", async ({ page }) => {
+    test.setTimeout(90_000);
+    await signIn(page, createUser("editor"));
+    const lines = [
+      ",2023-01-02,statement,A row that is fine,Russia,,,,,,,published",
+      `,2023-13-45,sanktion,A row with a bad date and a bad type and a long title to wrap ${"word ".repeat(20)},Russia,,,,https://example.org/${"x".repeat(120)},,,published`,
+    ];
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto("/admin/import");
+      // The label sits above the file input, not run into it.
+      const label = await page.getByText("CSV file (the export's format) or JSON backup").boundingBox();
+      const input = await page.getByLabel("CSV file (the export's format) or JSON backup").boundingBox();
+      expect(input!.y).toBeGreaterThanOrEqual(label!.y + label!.height - 1);
+      await page.getByLabel("CSV file (the export's format) or JSON backup").setInputFiles(csvFile("styled.csv", lines));
+      await page.getByRole("button", { name: "Check file" }).click();
+      const report = page.getByRole("region", { name: "Dry run: styled.csv" });
+      await expect(report.getByRole("row").nth(2)).toContainText("✗ Error");
+      await expect(report.getByRole("row").nth(2)).toContainText('"sanktion" is not an event type');
+      await expect(report.getByRole("row").nth(2)).toHaveClass(/import-row--error/);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `sideways scroll at ${width} px`).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: test.info().outputPath(`import-report-${width}.png`), fullPage: true });
+      await expectNoSeriousA11yViolations(page);
+    }
   });
 
   test("without JavaScript, Check file and Apply still work", async ({ browser }) => {

@@ -1,8 +1,10 @@
 /**
- * `npm run import -- <file.csv|file.json> [--dry-run]`: imports a CSV file in the export's
- * format, a JSON export or a JSON backup into DATABASE_URL. Without --dry-run the file is
- * checked and written in one transaction (all rows or none). Exit code 1 when the file has
- * errors (nothing written), 2 for a usage error.
+ * `npm run import -- <file.csv|file.json> [--dry-run] [--create-duplicates]`: imports a CSV
+ * file in the export's format, a JSON export or a JSON backup into DATABASE_URL. Without
+ * --dry-run the file is checked and written in one transaction (all rows or none). Rows
+ * without an id that likely duplicate an event (or an earlier row) are skipped unless
+ * --create-duplicates is given. Exit code 1 when the file has errors (nothing written), 2
+ * for a usage error.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -13,13 +15,15 @@ import { detectFileKind, importFile } from "../lib/import/import-file";
 import { describeAction, describeError } from "../lib/import/report-view";
 import { CommandFailed, main } from "./lib/run";
 
-const USAGE = "Usage: npm run import -- <file.csv|file.json> [--dry-run]";
+const USAGE = "Usage: npm run import -- <file.csv|file.json> [--dry-run] [--create-duplicates]";
+const FLAGS = ["--dry-run", "--create-duplicates"];
 
 await main(async () => {
   const args = process.argv.slice(2);
   const dryRun = args.includes("--dry-run");
+  const createDuplicates = args.includes("--create-duplicates");
   const files = args.filter((a) => !a.startsWith("--"));
-  const unknown = args.filter((a) => a.startsWith("--") && a !== "--dry-run");
+  const unknown = args.filter((a) => a.startsWith("--") && !FLAGS.includes(a));
   if (files.length !== 1 || unknown.length > 0) {
     console.error(USAGE);
     process.exit(2);
@@ -37,7 +41,7 @@ await main(async () => {
   const progress = progressBar(total);
   try {
     // The operator at the command line may restore backups.
-    const options = { mode: dryRun ? "dry-run" : "apply", userId: null, canRestoreBackup: true, onProgress: progress.update } as const;
+    const options = { mode: dryRun ? "dry-run" : "apply", userId: null, canRestoreBackup: true, createDuplicates, onProgress: progress.update } as const;
     const report = await importFile(prisma, file, options);
     progress.done(report.rows);
     const seconds = (Date.now() - started) / 1000;
@@ -48,10 +52,16 @@ await main(async () => {
       for (const error of outcome.errors) console.error(describeError(error));
     }
     if (failed.length > 200) console.error(`… and ${failed.length - 200} more rows with errors.`);
+    const duplicates = report.outcomes.filter((o) => o.duplicateOf !== undefined && o.action !== "error");
+    // A few examples; IMPORT_VERBOSE=1 lists every row.
+    for (const outcome of duplicates.slice(0, 20)) console.log(`row ${outcome.row}: ${describeAction(outcome)} ${outcome.title}`);
+    if (duplicates.length > 20) console.log(`… and ${duplicates.length - 20} more likely duplicates.`);
 
     console.log(
       `\n${report.rows} rows in ${seconds.toFixed(1)} s (${Math.round(report.rows / Math.max(seconds, 0.001))} rows/s): ` +
-        `${report.creates} create, ${report.updates} update, ${report.unchanged} unchanged, ${report.errorRows} with errors.`,
+        `${report.creates} create, ${report.updates} update, ${report.unchanged} unchanged, ` +
+        `${report.duplicates} likely ${report.duplicates === 1 ? "duplicate" : "duplicates"} ${createDuplicates ? "(created anyway)" : "(skipped; --create-duplicates creates them)"}, ` +
+        `${report.errorRows} with errors.`,
     );
     if (report.newActors.length > 0) console.log(`New actors (${report.newActors.length}): ${report.newActors.slice(0, 20).join(", ")}${report.newActors.length > 20 ? ", …" : ""}`);
     if (report.newTags.length > 0) console.log(`New tags (${report.newTags.length}): ${report.newTags.slice(0, 20).join(", ")}${report.newTags.length > 20 ? ", …" : ""}`);

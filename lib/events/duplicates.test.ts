@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { daysBefore, scoreDuplicate, scoreRespondsTo, titleSimilarity, typeCompatibility, type EventProbe } from "./duplicates";
+import { daysBefore, duplicateKey, isLikelyDuplicate, scoreDuplicate, scoreRespondsTo, similarTitles, titleSimilarity, typeCompatibility, type EventProbe } from "./duplicates";
 
 const US = 1;
 const RU = 2;
@@ -80,5 +80,34 @@ describe("helpers", () => {
   it("counts days back on the calendar, whatever the time zone", () => {
     expect(daysBefore("2021-03-01", 1)).toBe("2021-02-28");
     expect(daysBefore("2021-04-16", 60)).toBe("2021-02-15");
+  });
+});
+
+describe("isLikelyDuplicate (the import's strict test)", () => {
+  const recorded: EventProbe = {
+    dateStart: "2021-04-15",
+    dateEnd: "2021-04-15",
+    type: "diplomatic-expulsion",
+    title: "Russia expels ten Polish diplomats",
+    initiatorIds: [1],
+    targetIds: [2, 3],
+  };
+
+  it("needs the same date, type, initiators and targets, and a similar title", () => {
+    expect(isLikelyDuplicate({ ...recorded, title: "RUSSIA EXPELS TEN POLISH DIPLOMATS" }, recorded)).toBe(true);
+    expect(isLikelyDuplicate({ ...recorded, targetIds: [3, 2, 2] }, recorded)).toBe(true);
+    expect(isLikelyDuplicate({ ...recorded, title: "Russia expels 10 Polish diplomats" }, recorded)).toBe(true);
+    expect(isLikelyDuplicate({ ...recorded, targetIds: [2] }, recorded)).toBe(false);
+    expect(isLikelyDuplicate({ ...recorded, initiatorIds: [1, 4] }, recorded)).toBe(false);
+    expect(isLikelyDuplicate({ ...recorded, type: "statement" }, recorded)).toBe(false);
+    expect(isLikelyDuplicate({ ...recorded, dateStart: "2021-04-01", dateEnd: "2021-04-30" }, recorded)).toBe(false);
+    expect(isLikelyDuplicate({ ...recorded, title: "Russia closes the Polish consulate in Smolensk" }, recorded)).toBe(false);
+  });
+
+  it("folds accents, and compares titles without meaningful words as folded text", () => {
+    expect(similarTitles("Sanctions on Bélarus", "sanctions on belarus")).toBe(true);
+    expect(similarTitles("A", "a")).toBe(true);
+    expect(similarTitles("A", "B")).toBe(false);
+    expect(duplicateKey(recorded)).toBe("2021-04-15|2021-04-15|diplomatic-expulsion|1|2,3");
   });
 });

@@ -246,3 +246,82 @@ export async function findRespondsToEvents(
   });
   return ranked(probe, rows, scoreRespondsTo, RESPONDS_TO_THRESHOLD, options.limit ?? 5, new Set(options.excludeIds));
 }
+
+/**
+ * How alike two titles must be (`titleSimilarity`, case and accents folded) for an event
+ * that agrees on everything else to count as a likely duplicate (`isLikelyDuplicate`).
+ */
+export const LIKELY_DUPLICATE_TITLE_SIMILARITY = 0.7;
+
+/** Whether two titles are alike enough: folded and equal, or `titleSimilarity` at the threshold. */
+export function similarTitles(a: string, b: string): boolean {
+  if (foldText(a).trim() === foldText(b).trim()) return true;
+  return titleSimilarity(a, b) >= LIKELY_DUPLICATE_TITLE_SIMILARITY;
+}
+
+/**
+ * The key that a likely duplicate shares exactly with what it duplicates: the same dates,
+ * the same type, the same initiators and the same targets (in any order, repeats ignored).
+ */
+export function duplicateKey(probe: EventProbe): string {
+  const ids = (list: readonly number[]) => [...new Set(list)].sort((x, y) => x - y).join(",");
+  return `${probe.dateStart}|${probe.dateEnd}|${probe.type}|${ids(probe.initiatorIds)}|${ids(probe.targetIds)}`;
+}
+
+/**
+ * The strict test the import applies to every row (unlike `scoreDuplicate`, which ranks
+ * loose candidates for a person to judge): same date, type, initiators and targets, and a
+ * similar title.
+ */
+export function isLikelyDuplicate(probe: EventProbe, recorded: EventProbe): boolean {
+  return duplicateKey(probe) === duplicateKey(recorded) && similarTitles(probe.title, recorded.title);
+}
+
+/**
+ * Finds, for many probes at once, the recorded events (not trashed) each one likely
+ * duplicates (`isLikelyDuplicate`), lowest id first. One query per call, bounded by its
+ * conditions rather than by the number of probes: the probes' exact start days and types
+ * (the (type, dateStart) index) and their actors (the participants' (actorId, role,
+ * eventId) index). Probes naming an actor that is not recorded yet (ids from
+ * `unrecordedFrom` on) cannot match and are not looked up.
+ */
+export async function findLikelyDuplicates(
+  db: Db,
+  probes: readonly EventProbe[],
+  options: { unrecordedFrom?: number; excludeIds?: { has(id: number): boolean } } = {},
+): Promise<Map<EventProbe, number[]>> {
+  const found = new Map<EventProbe, number[]>();
+  const limit = options.unrecordedFrom ?? Number.MAX_SAFE_INTEGER;
+  const lookups = probes.filter((p) => p.initiatorIds.length > 0 && [...p.initiatorIds, ...p.targetIds].every((id) => id < limit));
+  if (lookups.length === 0) return found;
+  const days = [...new Set(lookups.map((p) => p.dateStart))];
+  const types = [...new Set(lookups.map((p) => String(p.type)))];
+  const initiators = [...new Set(lookups.flatMap((p) => p.initiatorIds))];
+  // Read in slices so that no query carries more parameters than a database accepts.
+  const byKey = new Map<string, RecordedEvent[]>();
+  for (let i = 0; i < days.length; i += 500) {
+    const rows = await db.event.findMany({
+      where: {
+        deletedAt: null,
+        dateStart: { in: days.slice(i, i + 500) },
+        type: { in: types },
+        participants: { some: { role: "initiator", actorId: { in: initiators } } },
+      },
+      orderBy: { id: "asc" },
+      select: RECORDED_SELECT,
+    });
+    for (const row of rows) {
+      if (options.excludeIds?.has(row.id)) continue;
+      const recorded = toRecorded(row);
+      const key = duplicateKey(recorded);
+      const list = byKey.get(key);
+      if (list) list.push(recorded);
+      else byKey.set(key, [recorded]);
+    }
+  }
+  for (const probe of lookups) {
+    const matches = (byKey.get(duplicateKey(probe)) ?? []).filter((r) => similarTitles(probe.title, r.title)).map((r) => r.id);
+    if (matches.length > 0) found.set(probe, matches);
+  }
+  return found;
+}

@@ -5,12 +5,13 @@ import { prisma } from "@/lib/db";
 import { requireEditor } from "@/lib/auth/current-user";
 import { importFile } from "@/lib/import/import-file";
 import { toReportView, type ImportReportView } from "@/lib/import/report-view";
-import { findUpload, removeUpload } from "@/lib/import/upload-store";
+import { findCheck, findUpload, removeUpload } from "@/lib/import/upload-store";
+import { z } from "zod";
 
 export type ImportFormState =
   | { stage: "start"; message?: string }
-  | { stage: "checked"; upload: string; fileName: string; report: ImportReportView; message?: string }
-  | { stage: "applied"; fileName: string; report: ImportReportView };
+  | { stage: "checked"; upload: string; fileName: string; report: ImportReportView; createDuplicates: boolean; message?: string }
+  | { stage: "applied"; fileName: string; report: ImportReportView; createDuplicates: boolean };
 
 /**
  * Step 1 ("Check file") is the route handler app/admin/import/upload/route.ts, which takes
@@ -26,22 +27,37 @@ export async function importAction(_previous: ImportFormState, formData: FormDat
 
 type Who = { userId: number; canRestoreBackup: boolean };
 
+const applyFieldsSchema = z.object({
+  upload: z.string().max(100).default(""),
+  fileName: z.string().default("").transform((v) => v.slice(0, 200)),
+  createDuplicates: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+});
+
 async function apply(formData: FormData, who: Who): Promise<ImportFormState> {
-  const hash = String(formData.get("upload") ?? "");
-  const fileName = String(formData.get("fileName") ?? "").slice(0, 200);
+  const fields = applyFieldsSchema.safeParse({
+    upload: formData.get("upload") ?? undefined,
+    fileName: formData.get("fileName") ?? undefined,
+    createDuplicates: formData.get("createDuplicates") ?? undefined,
+  });
+  if (!fields.success) return { stage: "start", message: "The form was not understood. Upload the file again to check it." };
+  const { upload: hash, fileName } = fields.data;
   const file = findUpload(hash);
   if (!file) return { stage: "start", message: "The checked file is no longer available. Upload it again to check it." };
-  const report = await importFile(prisma, file, { mode: "apply", ...who });
+  // Apply does what the dry run showed: the choice on likely duplicates recorded with the
+  // check wins over the form's copy of it.
+  const createDuplicates = findCheck(hash, who.userId)?.createDuplicates ?? fields.data.createDuplicates;
+  const report = await importFile(prisma, file, { mode: "apply", ...who, createDuplicates });
   if (!report.applied) {
     return {
       stage: "checked",
       upload: hash,
       fileName,
       report: toReportView(report),
+      createDuplicates,
       message: "The events changed since the check and the file no longer applies cleanly. Nothing was written.",
     };
   }
   removeUpload(hash);
   revalidatePath("/", "layout");
-  return { stage: "applied", fileName, report: toReportView(report) };
+  return { stage: "applied", fileName, report: toReportView(report), createDuplicates };
 }

@@ -11,7 +11,7 @@ import { slugify } from "@/lib/text/fold";
  * run can validate rows naming them without writing anything. `materialise` swaps them for
  * the ids of the actors it creates.
  */
-const PLACEHOLDER_BASE = 2_000_000_000;
+export const PLACEHOLDER_BASE = 2_000_000_000;
 
 /** The kind given to an actor an import creates when the file does not say (CSV files do not). */
 export const DEFAULT_NEW_ACTOR_KIND: ActorKind = "organisation";

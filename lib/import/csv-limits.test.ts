@@ -78,6 +78,7 @@ describe("import limits", () => {
       rows: 1,
       creates: 0,
       updates: 0,
+      duplicates: 0,
       unchanged: 0,
       errorRows: 1,
       fileErrors: [],

@@ -2,16 +2,33 @@ import type { z } from "zod";
 import type { Db, PrismaClient } from "@/lib/db/client";
 import { engineOf } from "@/lib/db/engine";
 import { eventInputSchema, type EventInput, type EventInputRaw } from "@/lib/events/schema";
+import { EVENT_STATUSES } from "@/lib/events/vocabulary";
 import { eventSnapshotInclude, snapshotToInput, toEventSnapshot, type EventSnapshot } from "@/lib/events/snapshot";
 import { writeEventsInBulk, type BulkEventWrite } from "@/lib/events/bulk-write";
-import { ActorDirectory } from "@/lib/import/actors";
+import { duplicateKey, findLikelyDuplicates, similarTitles, type EventProbe } from "@/lib/events/duplicates";
+import { ActorDirectory, PLACEHOLDER_BASE } from "@/lib/import/actors";
 import type { EventDraft, ImportRecord, RowError } from "@/lib/import/draft";
 import { appendUpTo, IMPORT_LIMITS, shorten } from "@/lib/import/limits";
 import { slugify } from "@/lib/text/fold";
 
-export type RowAction = "create" | "update" | "unchanged" | "error";
+export type RowAction = "create" | "update" | "unchanged" | "duplicate" | "error";
 
-export type RowOutcome = { row: number; action: RowAction; id: number | null; title: string; errors: RowError[] };
+/** The recorded event (`eventId`) or the earlier row of the same file (`row`) a row likely duplicates. */
+export type DuplicateOf = { eventId: number } | { row: number };
+
+export type RowOutcome = {
+  row: number;
+  action: RowAction;
+  id: number | null;
+  title: string;
+  errors: RowError[];
+  /**
+   * Set on a row without an id that likely duplicates an event (same date, type, initiators
+   * and targets, similar title): its action is "duplicate" (skipped), or "create" when the
+   * import was told to create likely duplicates anyway.
+   */
+  duplicateOf?: DuplicateOf;
+};
 
 export type ImportReport = {
   /** Whether the rows were written (apply without errors). A dry run never writes. */
@@ -20,6 +37,8 @@ export type ImportReport = {
   creates: number;
   updates: number;
   unchanged: number;
+  /** Rows without an id found to be likely duplicates: skipped, or among the creates when `createDuplicates`. */
+  duplicates: number;
   /** Rows with at least one error. */
   errorRows: number;
   /** Problems with the file as a whole (unreadable, missing columns). */
@@ -37,6 +56,11 @@ export type RestoreExtras = { version: number; createdAt: Date; updatedAt: Date;
 
 export type ImportOptions = {
   userId: number | null;
+  /**
+   * Create rows without an id that likely duplicate an event in the database or an earlier
+   * row of the file. By default they are skipped (so importing a file twice changes nothing).
+   */
+  createDuplicates?: boolean;
   columnOf: ColumnOf;
   onProgress?: (rows: number) => void;
   /** Called inside the apply transaction before the first event row, e.g. to restore actors. */
@@ -98,6 +122,7 @@ async function processRecords(db: Db, source: RecordSource, options: ImportOptio
     creates: 0,
     updates: 0,
     unchanged: 0,
+    duplicates: 0,
     errorRows: 0,
     fileErrors: [],
     outcomes: [],
@@ -111,6 +136,8 @@ async function processRecords(db: Db, source: RecordSource, options: ImportOptio
   const fileIds = new Map<number, number>();
   /** References to events that were neither in the database nor earlier in the file. */
   const pending: { outcome: RowOutcome; eventId: number }[] = [];
+  /** Every checked row so far by its duplicate key, to find rows that repeat an earlier one. */
+  const fileEvents = new Map<string, { row: number; title: string }[]>();
 
   for await (const batch of source()) {
     for (const record of batch) if (record.fileError) appendUpTo(report.fileErrors, record.errors, IMPORT_LIMITS.fileErrors);
@@ -123,6 +150,8 @@ async function processRecords(db: Db, source: RecordSource, options: ImportOptio
     const present = new Set((await db.event.findMany({ where: { id: { in: targetIds } }, select: { id: true } })).map((e) => e.id));
 
     const planned: { outcome: RowOutcome; write: BulkEventWrite }[] = [];
+    /** The batch's valid rows in file order, for the duplicate check before anything is written. */
+    const checked: { outcome: RowOutcome; input: EventInput; probe: EventProbe; isNew: boolean }[] = [];
     for (const record of batch) {
       report.rows += 1;
       const { draft, row } = record;
@@ -153,7 +182,7 @@ async function processRecords(db: Db, source: RecordSource, options: ImportOptio
           pending.push({ outcome, eventId: relation.eventId });
         }
       }
-      const parsed = eventInputSchema.safeParse(raw);
+      const parsed = eventInputSchema.safeParse(raw, { reportInput: true });
       if (!parsed.success) appendUpTo(outcome.errors, issuesToErrors(parsed.error, row, options.columnOf), IMPORT_LIMITS.rowErrors);
       if (current?.deletedAt && parsed.success && !sameEvent(parsed.data, current)) {
         outcome.errors.push({
@@ -172,9 +201,9 @@ async function processRecords(db: Db, source: RecordSource, options: ImportOptio
         const slug = slugify(tag);
         if (!knownTags.has(slug) && !newTags.has(slug)) newTags.set(slug, tag);
       }
+      checked.push({ outcome, input, probe: probeOf(input), isNew: draft.id === null });
       if (current === null) {
         outcome.action = "create";
-        report.creates += 1;
         if (write) {
           const extras = draft.id === null ? undefined : options.restoreExtras?.(draft.id);
           const bookkeeping = extras ?? (draft.updatedAt ? { updatedAt: draft.updatedAt } : undefined);
@@ -182,19 +211,44 @@ async function processRecords(db: Db, source: RecordSource, options: ImportOptio
         }
       } else if (sameEvent(input, current)) {
         outcome.action = "unchanged";
-        report.unchanged += 1;
       } else {
         outcome.action = "update";
-        report.updates += 1;
         if (write) planned.push({ outcome, write: { action: "update", current, input } });
       }
     }
+
+    // Rows without an id that repeat an earlier row of the file or a recorded event. One
+    // query per batch; events this file addresses by id are left out (their stored version
+    // is about to change), so that the dry run and the apply find the same duplicates.
+    const recorded = await findLikelyDuplicates(
+      db,
+      checked.filter((c) => c.isNew).map((c) => c.probe),
+      { unrecordedFrom: PLACEHOLDER_BASE, excludeIds: fileIds },
+    );
+    for (const { outcome, probe, isNew } of checked) {
+      const key = duplicateKey(probe);
+      const earlier = fileEvents.get(key);
+      if (isNew) {
+        const inFile = earlier?.find((e) => similarTitles(e.title, probe.title));
+        const inDatabase = recorded.get(probe)?.[0];
+        if (inFile) outcome.duplicateOf = { row: inFile.row };
+        else if (inDatabase !== undefined) outcome.duplicateOf = { eventId: inDatabase };
+        if (outcome.duplicateOf && !options.createDuplicates) outcome.action = "duplicate";
+      }
+      const entry = { row: outcome.row, title: probe.title };
+      if (earlier) earlier.push(entry);
+      else fileEvents.set(key, [entry]);
+      if (outcome.action === "create") report.creates += 1;
+      else if (outcome.action === "update") report.updates += 1;
+      else if (outcome.action === "unchanged") report.unchanged += 1;
+    }
+    const toWrite = planned.filter((p) => p.outcome.action !== "duplicate");
     // Once any row has failed nothing will be kept, so the rest is only checked, not written.
     if (write && report.errorRows === 0) {
       const writes: BulkEventWrite[] = [];
-      for (const { write: w } of planned) writes.push({ ...w, input: await actors.materialise(db, w.input) });
+      for (const { write: w } of toWrite) writes.push({ ...w, input: await actors.materialise(db, w.input) });
       const ids = await writeEventsInBulk(db, writes, { userId: options.userId, kind: "import" });
-      planned.forEach(({ outcome }, i) => (outcome.id = ids[i] ?? outcome.id));
+      toWrite.forEach(({ outcome }, i) => (outcome.id = ids[i] ?? outcome.id));
     }
     options.onProgress?.(report.rows);
   }
@@ -214,9 +268,22 @@ async function processRecords(db: Db, source: RecordSource, options: ImportOptio
       message: `There is no event ${eventId}, neither in the database nor in this file.`,
     });
   }
+  report.duplicates = report.outcomes.filter((o) => o.duplicateOf !== undefined && o.action !== "error").length;
   report.newActors = actors.newNames();
   report.newTags = [...newTags.values()];
   return report;
+}
+
+/** What the duplicate check compares of an event about to be written. */
+function probeOf(input: EventInput): EventProbe {
+  return {
+    dateStart: input.date.start,
+    dateEnd: input.date.end,
+    type: input.type,
+    title: input.title,
+    initiatorIds: input.initiatorIds,
+    targetIds: input.targetIds,
+  };
 }
 
 /** The event as it will be written: the file's fields over the current event's (for an update). */
@@ -294,5 +361,29 @@ function canonical(input: EventInput): string {
 }
 
 function issuesToErrors(error: z.ZodError, row: number, columnOf: ColumnOf): RowError[] {
-  return error.issues.map((issue) => ({ row, column: columnOf(issue.path), message: issue.message }));
+  return error.issues.map((issue) => ({ row, column: columnOf(issue.path), message: quoteInput(issue) }));
+}
+
+/** What a value that is not in a list is, by the field it was given for. */
+const NOT_IN_LIST: Record<string, string> = {
+  type: "is not an event type (docs/event-types.md lists them)",
+  status: `is not a status; use ${EVENT_STATUSES.join(" or ")}`,
+  measures: "is not a sanction measure (docs/csv.md lists them)",
+  relations: "is not a kind of relation",
+};
+
+/**
+ * The message with the value the file gave, so that the cell can be found and fixed:
+ * `"sanktion" is not an event type …`, `"notaurl": Enter a full web address …`. Date
+ * messages already start with the value ("2021-13-45: there is no month 13") and are kept.
+ */
+function quoteInput(issue: z.core.$ZodIssue): string {
+  const input: unknown = issue.input;
+  if (typeof input !== "string" && typeof input !== "number") return issue.message;
+  const text = String(input).trim();
+  if (text === "" || issue.message.startsWith(text)) return issue.message;
+  const shown = `"${text.length > 60 ? `${text.slice(0, 60)}…` : text}"`;
+  const field = String(issue.path[0] ?? "");
+  if (issue.code === "invalid_value" && NOT_IN_LIST[field]) return `${shown} ${NOT_IN_LIST[field]}.`;
+  return `${shown}: ${issue.message}`;
 }

@@ -16,6 +16,8 @@ export type ImportFileOptions = {
    * actors as given, so it is for admins (and the operator's command line) only.
    */
   canRestoreBackup: boolean;
+  /** Create rows without an id that likely duplicate an event (skipped by default); see ImportOptions. */
+  createDuplicates?: boolean;
 };
 
 export type FileKind = "csv" | "json";
@@ -39,7 +41,7 @@ export function detectFileKind(file: string): FileKind {
  */
 export async function importFile(db: PrismaClient, file: string, options: ImportFileOptions): Promise<ImportReport & { kind: FileKind }> {
   const run = options.mode === "apply" ? applyImport : dryRunImport;
-  const base = { userId: options.userId, onProgress: options.onProgress };
+  const base = { userId: options.userId, onProgress: options.onProgress, createDuplicates: options.createDuplicates ?? false };
   if (detectFileKind(file) === "csv") {
     return { kind: "csv", ...(await run(db, csvFileSource(file), { ...base, columnOf: csvColumnOf })) };
   }

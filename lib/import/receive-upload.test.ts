@@ -57,8 +57,16 @@ describe("receiveUpload", () => {
     const { request } = streamingRequest(fileChunks(content));
     const result = await receiveUpload(request, 1024);
     const hash = crypto.createHash("sha256").update(content).digest("hex");
-    expect(result).toEqual({ ok: true, hash, path: path.join(dir, hash), fileName: "events.csv" });
+    expect(result).toEqual({ ok: true, hash, path: path.join(dir, hash), fileName: "events.csv", fields: {} });
     expect(fs.readFileSync(path.join(dir, hash))).toEqual(content);
+  });
+
+  it("returns the form's small fields, also those sent after the file", async () => {
+    const content = Buffer.from("title,date,type,initiators\nB,2021,statement,US\n");
+    const field = (name: string, value: string) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    const chunks = [Buffer.from(field("before", "1") + head()), content, Buffer.from(`\r\n${field("createDuplicates", "on")}--${BOUNDARY}--\r\n`)];
+    const result = await receiveUpload(streamingRequest(chunks).request, 1024);
+    expect(result).toMatchObject({ ok: true, fields: { before: "1", createDuplicates: "on" } });
   });
 
   it("refuses a declared length over the limit without reading the body", async () => {

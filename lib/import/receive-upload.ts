@@ -7,7 +7,7 @@ import { MAX_UPLOAD_BYTES } from "@/lib/import/report-view";
 import { finishUpload, temporaryUploadPath } from "@/lib/import/upload-store";
 
 export type ReceivedUpload =
-  | { ok: true; hash: string; path: string; fileName: string }
+  | { ok: true; hash: string; path: string; fileName: string; fields: Record<string, string> }
   | { ok: false; problem: "too-large" | "no-file" | "not-a-form" };
 
 /** Multipart framing around the file (boundaries, part headers, the small fields). */
@@ -49,6 +49,11 @@ export async function receiveUpload(request: Request, limit = MAX_UPLOAD_BYTES):
       resolve(result);
     };
     let saving: Promise<ReceivedUpload> | null = null;
+    /** The form's small fields (bounded by the parser's limits), by name; the first value of each. */
+    const fields: Record<string, string> = {};
+    parser.on("field", (name, value) => {
+      if (!Object.hasOwn(fields, name)) fields[name] = value;
+    });
     parser.on("file", (field, stream, info) => {
       if (field !== "file" || saving) {
         stream.resume();
@@ -77,7 +82,7 @@ export async function receiveUpload(request: Request, limit = MAX_UPLOAD_BYTES):
             return { ok: false, problem: "no-file" } as const;
           }
           const saved = finishUpload(temporary, hash.digest("hex"));
-          return { ok: true, ...saved, fileName: (info.filename ?? "upload").slice(0, 200) } as const;
+          return { ok: true, ...saved, fileName: (info.filename ?? "upload").slice(0, 200), fields } as const;
         },
         () => {
           fs.rmSync(temporary, { force: true });

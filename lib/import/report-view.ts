@@ -1,4 +1,4 @@
-import type { ImportReport, RowOutcome } from "@/lib/import/engine";
+import type { DuplicateOf, ImportReport, RowOutcome } from "@/lib/import/engine";
 import type { RowError } from "@/lib/import/draft";
 import { shorten } from "@/lib/import/limits";
 
@@ -16,17 +16,18 @@ function shortenError(error: RowError): RowError {
 
 /** What the admin page shows of a report: small enough to send to the browser for any file size. */
 export type ImportReportView = Omit<ImportReport, "outcomes"> & {
-  /** Every row with errors (up to LISTED_ERRORS), then the others (up to LISTED_ROWS), in file order. */
+  /** Every row with errors (up to LISTED_ERRORS) and every likely duplicate (up to LISTED_ERRORS), then the others (up to LISTED_ROWS), in file order. */
   listed: RowOutcome[];
   hiddenRows: number;
 };
 
 export function toReportView(report: ImportReport): ImportReportView {
   const errors = report.outcomes.filter((o) => o.action === "error").slice(0, LISTED_ERRORS);
-  const others = report.outcomes.filter((o) => o.action !== "error").slice(0, LISTED_ROWS);
+  const duplicates = report.outcomes.filter((o) => o.action !== "error" && o.duplicateOf !== undefined).slice(0, LISTED_ERRORS);
+  const others = report.outcomes.filter((o) => o.action !== "error" && o.duplicateOf === undefined).slice(0, LISTED_ROWS);
   // Whatever a file put in a cell is shown shortened: a 50 MB cell is not sent back whole.
   const listed = errors
-    .concat(others)
+    .concat(duplicates, others)
     .sort((a, b) => a.row - b.row)
     .map((o) => ({ ...o, title: shorten(o.title), errors: o.errors.map(shortenError) }));
   const { outcomes, ...counts } = report;
@@ -40,10 +41,22 @@ export function toReportView(report: ImportReport): ImportReportView {
   };
 }
 
-/** "create", "update (12)", "unchanged (12)" or "error", as the report and the command line say it. */
-export function describeAction(outcome: Pick<RowOutcome, "action" | "id">): string {
+/** "duplicate of #12" or "duplicate of row 3". */
+export function describeDuplicate(of: DuplicateOf): string {
+  return "eventId" in of ? `duplicate of #${of.eventId}` : `duplicate of row ${of.row}`;
+}
+
+/**
+ * "create", "update (12)", "unchanged (12)", "duplicate of #12", "duplicate of row 3",
+ * "create (duplicate of #12)" or "error", as the report and the command line say it.
+ */
+export function describeAction(outcome: Pick<RowOutcome, "action" | "id" | "duplicateOf">): string {
   if (outcome.action === "update" || outcome.action === "unchanged") return `${outcome.action} (${outcome.id})`;
-  if (outcome.action === "create" && outcome.id !== null) return `create (${outcome.id})`;
+  if (outcome.action === "duplicate" && outcome.duplicateOf) return describeDuplicate(outcome.duplicateOf);
+  if (outcome.action === "create") {
+    const notes = [outcome.id !== null ? String(outcome.id) : null, outcome.duplicateOf ? describeDuplicate(outcome.duplicateOf) : null].filter(Boolean);
+    return notes.length > 0 ? `create (${notes.join(", ")})` : "create";
+  }
   return outcome.action;
 }
 

@@ -35,7 +35,7 @@ export function finishUpload(temporary: string, hash: string): { hash: string; p
 }
 
 /** What the dry run found for an upload, kept beside it so the import page can show it after a redirect. */
-export type StoredCheck<T> = { userId: number; fileName: string; report: T };
+export type StoredCheck<T> = { userId: number; fileName: string; report: T; createDuplicates?: boolean };
 
 export function saveCheck<T>(hash: string, check: StoredCheck<T>): void {
   if (HASH.test(hash)) fs.writeFileSync(uploadPath(`${hash}.check-${check.userId}.json`), JSON.stringify(check));

@@ -10,6 +10,7 @@ import { loadExamples } from "./example-data";
 import { exportCsvText as exportCsv } from "@/lib/export/export-text";
 import { snapshotSearchText } from "@/lib/events/search-text";
 import { readEventSnapshot } from "@/lib/events/snapshot";
+import { describeAction } from "@/lib/import/report-view";
 
 let source: TestDatabase;
 let target: TestDatabase;
@@ -167,6 +168,132 @@ describe("the import's bulk writes", () => {
     const again = await applyImport(target.prisma, csvFileSource(writeFile("bulk-again.csv", [lines[0], toCsvLine(changed), ""].join("\r\n"))), options);
     expect(again.outcomes.map((o) => o.action)).toEqual(["unchanged"]);
     expect(await target.prisma.eventRevision.count()).toBe(revisions);
+  });
+});
+
+describe("row messages quote the value the file gave", () => {
+  it("for dates, types, statuses, URLs and actors", async () => {
+    const file = writeFile(
+      "quoted.csv",
+      [
+        "title,date,type,initiators,initiator_codes,targets,status,source_urls",
+        "Bad one,2021-13-45,sanktion,,ZZ,,publishd,notaurl",
+        "Bad two,2021,statement,Russia,,Russia,draft,ftp://example.org/a",
+        "",
+      ].join("\n"),
+    );
+    const report = await dryRunImport(target.prisma, csvFileSource(file), options);
+    expect(report.fileErrors).toEqual([]);
+    const messages = report.outcomes.map((o) => o.errors.map((e) => `${e.column}: ${e.message}`));
+    expect(messages[0]).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^date: 2021-13-45: /),
+        'type: "sanktion" is not an event type (docs/event-types.md lists them).',
+        'status: "publishd" is not a status; use draft or published.',
+        expect.stringMatching(/^source_urls: "notaurl": Enter a full web address/),
+        expect.stringMatching(/"ZZ"/),
+      ]),
+    );
+    expect(messages[1]).toEqual(expect.arrayContaining([expect.stringMatching(/^source_urls: "ftp:\/\/example.org\/a": /)]));
+  });
+});
+
+describe("likely duplicates on import (rows without ids)", () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await db.dispose();
+  });
+
+  const header = "title,date,type,initiators,targets";
+  const rows = [
+    "Russia expels ten Polish diplomats,2021-04-15,diplomatic-expulsion,Russia,Poland",
+    "EU sanctions on Belarus officials,2021-06,sanctions-imposed,European Union,Belarus; Alexander Lukashenko",
+    "Statement on the Navalny case,2021,statement,United States,",
+  ];
+
+  it("importing the same id-less file twice: the second dry run finds every row a duplicate and creates nothing", async () => {
+    const file = writeFile("no-ids.csv", [header, ...rows, ""].join("\n"));
+    const first = await applyImport(db.prisma, csvFileSource(file), options);
+    expect(first).toMatchObject({ applied: true, creates: 3, duplicates: 0, errorRows: 0 });
+    const ids = first.outcomes.map((o) => o.id!);
+    const events = await db.prisma.event.count();
+    const revisions = await db.prisma.eventRevision.count();
+
+    const again = await dryRunImport(db.prisma, csvFileSource(file), options);
+    expect(again).toMatchObject({ creates: 0, updates: 0, duplicates: 3, errorRows: 0 });
+    expect(again.outcomes.map((o) => [o.action, o.duplicateOf])).toEqual(ids.map((id) => ["duplicate", { eventId: id }]));
+    expect(again.outcomes.map((o) => describeAction(o))).toEqual(ids.map((id) => `duplicate of #${id}`));
+
+    const applied = await applyImport(db.prisma, csvFileSource(file), options);
+    expect(applied).toMatchObject({ applied: true, creates: 0, duplicates: 3 });
+    expect(await db.prisma.event.count()).toBe(events);
+    expect(await db.prisma.eventRevision.count()).toBe(revisions);
+  });
+
+  it("folds case and accents in titles and ignores the order of actors", async () => {
+    const file = writeFile("folded.csv", [header, "RUSSIA EXPELS TEN POLISH DIPLOMATS,2021-04-15,diplomatic-expulsion,Russia,Poland", "EU sanctions on Bélarus officials,2021-06,sanctions-imposed,European Union,Alexander Lukashenko; Belarus", ""].join("\n"));
+    const report = await dryRunImport(db.prisma, csvFileSource(file), options);
+    expect(report.outcomes.map((o) => o.action)).toEqual(["duplicate", "duplicate"]);
+  });
+
+  it("a near miss is not a duplicate: another target, another date, another type or another title", async () => {
+    const file = writeFile(
+      "near.csv",
+      [
+        header,
+        "Russia expels ten Polish diplomats,2021-04-15,diplomatic-expulsion,Russia,Czech Republic",
+        "Russia expels ten Polish diplomats,2021-04-16,diplomatic-expulsion,Russia,Poland",
+        "Russia expels ten Polish diplomats,2021-04,diplomatic-expulsion,Russia,Poland",
+        "Russia expels ten Polish diplomats,2021-04-15,statement,Russia,Poland",
+        "Russia closes a Polish consulate,2021-04-15,diplomatic-expulsion,Russia,Poland",
+        "Russia expels ten Polish diplomats,2021-04-15,diplomatic-expulsion,Russia; Belarus,Poland",
+        "",
+      ].join("\n"),
+    );
+    const report = await dryRunImport(db.prisma, csvFileSource(file), options);
+    expect(report.outcomes.map((o) => o.action)).toEqual(["create", "create", "create", "create", "create", "create"]);
+    expect(report.duplicates).toBe(0);
+  });
+
+  it("finds duplicates within one file, across batches, the same in the dry run and the apply", async () => {
+    const fresh = await createTestDatabase();
+    try {
+      const lines = [header, rows[0], "Statement on sanctions,2022-01-10,statement,New Council,", rows[0], "statement on SANCTIONS,2022-01-10,statement,New Council,", ""];
+      const file = writeFile("within.csv", lines.join("\n"));
+      const dry = await dryRunImport(fresh.prisma, csvFileSource(file, 2), options);
+      expect(dry.outcomes.map((o) => describeAction(o))).toEqual(["create", "create", "duplicate of row 2", "duplicate of row 3"]);
+      expect(dry).toMatchObject({ creates: 2, duplicates: 2 });
+      const applied = await applyImport(fresh.prisma, csvFileSource(file, 2), options);
+      expect(applied.outcomes.map((o) => [o.action, o.duplicateOf])).toEqual(dry.outcomes.map((o) => [o.action, o.duplicateOf]));
+      expect(await fresh.prisma.event.count()).toBe(2);
+      expect(await fresh.prisma.actor.count({ where: { name: "New Council" } })).toBe(1);
+    } finally {
+      await fresh.dispose();
+    }
+  });
+
+  it("creates them anyway when asked, and says which they repeat", async () => {
+    const file = writeFile("anyway.csv", [header, rows[0], rows[0], ""].join("\n"));
+    const before = await db.prisma.event.count();
+    const existing = (await db.prisma.event.findFirstOrThrow({ where: { title: "Russia expels ten Polish diplomats" }, select: { id: true } })).id;
+    const dry = await dryRunImport(db.prisma, csvFileSource(file), { ...options, createDuplicates: true });
+    expect(dry.outcomes.map((o) => describeAction(o))).toEqual([`create (duplicate of #${existing})`, "create (duplicate of row 2)"]);
+    expect(dry).toMatchObject({ creates: 2, duplicates: 2 });
+    const applied = await applyImport(db.prisma, csvFileSource(file), { ...options, createDuplicates: true });
+    expect(applied).toMatchObject({ applied: true, creates: 2, duplicates: 2 });
+    expect(await db.prisma.event.count()).toBe(before + 2);
+  });
+
+  it("rows with ids keep updating; trashed events are not duplicates", async () => {
+    const event = await db.prisma.event.findFirstOrThrow({ where: { title: "Statement on the Navalny case" }, select: { id: true } });
+    const withId = writeFile("with-id.csv", ["id,title,date,type,initiators,targets", `${event.id},Statement on the Navalny case,2021,statement,United States,`, ""].join("\n"));
+    expect((await dryRunImport(db.prisma, csvFileSource(withId), options)).outcomes.map((o) => o.action)).toEqual(["unchanged"]);
+    await db.prisma.event.update({ where: { id: event.id }, data: { deletedAt: new Date() } });
+    const file = writeFile("trashed.csv", [header, rows[2], ""].join("\n"));
+    expect((await dryRunImport(db.prisma, csvFileSource(file), options)).outcomes.map((o) => o.action)).toEqual(["create"]);
   });
 });
 

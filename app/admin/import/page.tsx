@@ -23,7 +23,7 @@ export default async function ImportPage({ searchParams }: Props) {
   // After "Check file" the upload route sends the browser here with the file's hash.
   const check = findCheck<ImportReportView>(one(query.upload), userId);
   const initial: ImportFormState = check
-    ? { stage: "checked", upload: one(query.upload), fileName: check.fileName, report: check.report }
+    ? { stage: "checked", upload: one(query.upload), fileName: check.fileName, report: check.report, createDuplicates: check.createDuplicates ?? false }
     : { stage: "start", message: PROBLEMS[one(query.problem)] ?? (one(query.upload) ? "The checked file is no longer available. Upload it again to check it." : undefined) };
   return (
     <>
@@ -43,7 +43,7 @@ export default async function ImportPage({ searchParams }: Props) {
           </p>
         ) : null}
       </div>
-      <ImportForm key={one(query.upload) || one(query.problem)} initial={initial} maxBytes={MAX_UPLOAD_BYTES} />
+      <ImportForm key={`${one(query.upload) || one(query.problem)}-${one(query.duplicates)}`} initial={initial} maxBytes={MAX_UPLOAD_BYTES} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { hasRole } from "@/lib/auth/roles";
@@ -8,6 +9,9 @@ import { toReportView, type ImportReportView } from "@/lib/import/report-view";
 import { saveCheck } from "@/lib/import/upload-store";
 
 export const dynamic = "force-dynamic";
+
+/** The check form's other fields: the "create likely duplicates too" checkbox (sent as "on" when ticked). */
+const uploadFieldsSchema = z.object({ createDuplicates: z.string().optional().transform((v) => v === "on") }).loose();
 
 /**
  * 303: the browser follows with a GET (a 307 would post the file again to the sign-in
@@ -36,9 +40,11 @@ export async function POST(request: Request): Promise<NextResponse> {
 
   const upload = await receiveUpload(request);
   if (!upload.ok) return seeOther(request, `/admin/import?problem=${upload.problem}`);
-  const report = await importFile(prisma, upload.path, { mode: "dry-run", userId: user.id, canRestoreBackup: user.role === "admin" });
-  saveCheck<ImportReportView>(upload.hash, { userId: user.id, fileName: upload.fileName, report: toReportView(report) });
-  return seeOther(request, `/admin/import?upload=${upload.hash}`);
+  const { createDuplicates } = uploadFieldsSchema.parse(upload.fields);
+  const report = await importFile(prisma, upload.path, { mode: "dry-run", userId: user.id, canRestoreBackup: user.role === "admin", createDuplicates });
+  saveCheck<ImportReportView>(upload.hash, { userId: user.id, fileName: upload.fileName, report: toReportView(report), createDuplicates });
+  // The choice is part of the check: the page shows it and Apply uses it.
+  return seeOther(request, `/admin/import?upload=${upload.hash}${createDuplicates ? "&duplicates=create" : ""}`);
 }
 
 /** Like Next's check for server actions: a browser's Origin, when sent, must name this host. */
