@@ -6,6 +6,7 @@ import { requireAdmin, requireEditor } from "@/lib/auth/current-user";
 import { actorInputSchema } from "@/lib/actors/schema";
 import { ActorWriteError, createActor } from "@/lib/actors/write";
 import { prisma } from "@/lib/db";
+import { BUSY_MESSAGE, isDatabaseBusy } from "@/lib/db/busy";
 import type { Db } from "@/lib/db/client";
 import { changesSinceVersion, mergeSides } from "@/lib/events/admin-queries";
 import { readEventForm, validateEventForm, type ActorOption, type FieldErrors } from "@/lib/events/form";
@@ -112,6 +113,8 @@ export async function saveEventAction(previous: EventFormState, formData: FormDa
     }
     if (error instanceof EventWriteError) return answer({ errors: { [error.field]: [error.message] }, message: error.message });
     if (error instanceof EventNotFoundError) return answer({ message: "This event no longer exists (it was deleted for good)." });
+    // An import holds the database longer than the bounded wait: the form comes back as typed.
+    if (isDatabaseBusy(error)) return answer({ message: BUSY_MESSAGE });
     throw error;
   }
 
@@ -138,6 +141,7 @@ export async function createActorAction(input: { name: string; kind: string; iso
     return { ok: true, actor };
   } catch (error) {
     if (error instanceof ActorWriteError) return { ok: false, errors: { [error.field]: [error.message] } };
+    if (isDatabaseBusy(error)) return { ok: false, errors: { name: [BUSY_MESSAGE] } };
     throw error;
   }
 }
@@ -179,7 +183,9 @@ async function eventChangeAction<T>(
           ? "gone"
           : error instanceof EventWriteError
             ? "refused"
-            : null;
+            : isDatabaseBusy(error)
+              ? "busy"
+              : null;
     if (notice === null) throw error;
     const back = options.back(id);
     redirect(`${back}${back.includes("?") ? "&" : "?"}notice=${notice}`);
