@@ -28,7 +28,14 @@ export function isDatabaseBusy(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = "code" in error ? error.code : undefined;
   if (code === "P1008" || code === "P2028") return true;
-  const meta = "meta" in error ? (error.meta as { driverAdapterError?: { cause?: { originalCode?: string } } } | undefined) : undefined;
-  const original = meta?.driverAdapterError?.cause?.originalCode;
-  return original === "55P03" || original === "57014";
+  // Inside an interactive transaction Prisma passes the driver adapter's error on unwrapped;
+  // outside one it is the `driverAdapterError` of a known request error's meta.
+  const meta = "meta" in error ? (error.meta as { driverAdapterError?: { cause?: unknown } } | undefined) : undefined;
+  return isBusyCause(error.name === "DriverAdapterError" ? error.cause : undefined) || isBusyCause(meta?.driverAdapterError?.cause);
+}
+
+function isBusyCause(cause: unknown): boolean {
+  if (typeof cause !== "object" || cause === null) return false;
+  const { kind, originalCode } = cause as { kind?: unknown; originalCode?: unknown };
+  return kind === "SocketTimeout" || originalCode === "55P03" || originalCode === "57014";
 }
