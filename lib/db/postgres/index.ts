@@ -21,9 +21,9 @@ export function postgresEngine(url: string): Engine {
     key: `postgresql:${url}`,
 
     createClient() {
-      // Every event write takes the timeline's change counter row until its transaction ends
-      // (decision 0004), so a save queues behind a long import as on SQLite: lock_timeout
-      // bounds that wait, and the write then reports a busy database (55P03, lib/db/busy.ts).
+      // A write that meets a row a long import has locked (an event it updates, a tag it
+      // creates) would wait for the whole import: lock_timeout bounds that wait, and the write
+      // then reports a busy database (55P03, lib/db/busy.ts). The import lifts it for itself.
       const adapter = new PrismaPg({ connectionString: url, max: POSTGRES_POOL_SIZE, options: `-c lock_timeout=${busyWaitMs()}` });
       // The two generated classes are nominally distinct but structurally the same API.
       return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
