@@ -9,12 +9,12 @@ import { prisma } from "@/lib/db";
 import { BUSY_MESSAGE, isDatabaseBusy } from "@/lib/db/busy";
 import type { Db } from "@/lib/db/client";
 import { changesSinceVersion, mergeSides } from "@/lib/events/admin-queries";
+import { createEventOnce, parseSubmissionKey } from "@/lib/events/create-once";
 import { readEventForm, validateEventForm, type ActorOption, type FieldErrors } from "@/lib/events/form";
 import type { EventFormState } from "@/lib/events/form-state";
 import { mergeEventForm, mergeFieldLabel, readMergeChoices } from "@/lib/events/merge";
 import type { EventInput } from "@/lib/events/schema";
 import {
-  createEvent,
   EventConflictError,
   EventNotFoundError,
   EventWriteError,
@@ -63,12 +63,16 @@ export async function saveEventAction(previous: EventFormState, formData: FormDa
     return answer({ message: "The form does not say which version it was loaded from. Reload the page and apply your changes again." });
   }
 
-  const save = (input: EventInput, expected: number | null) =>
-    prisma.$transaction(async (tx) => {
-      if (values.id === null) return createEvent(tx, input, { userId: user.id });
-      await updateEvent(tx, values.id, input, { userId: user.id, expectedVersion: expected ?? 0 });
-      return values.id;
+  const submissionKey = parseSubmissionKey(values.submissionKey);
+  const save = async (input: EventInput, expected: number | null): Promise<number> => {
+    // A retried or double-submitted create finds the event its first submission made.
+    if (values.id === null) return (await createEventOnce(prisma, submissionKey, input, { userId: user.id })).id;
+    const id = values.id;
+    return prisma.$transaction(async (tx) => {
+      await updateEvent(tx, id, input, { userId: user.id, expectedVersion: expected ?? 0 });
+      return id;
     });
+  };
 
   let id: number;
   let merged: string[] = [];
