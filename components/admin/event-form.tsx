@@ -181,6 +181,7 @@ function EventFormFields({ values: initial, errors }: { values: EventFormValues;
       <div className="event-form__fields">
         <input type="hidden" name="id" value={values.id ?? ""} />
         <input type="hidden" name="version" value={values.version ?? ""} />
+        {values.id === null && values.submissionKey ? <input type="hidden" name="submissionKey" value={values.submissionKey} /> : null}
 
         <div className="field">
           <label htmlFor="field-title">

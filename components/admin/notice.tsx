@@ -24,6 +24,7 @@ const NOTICES: Record<string, { text: string; kind: "ok" | "problem" }> = {
   expired: { text: "That article's review has expired (intakes are kept for a day) and was removed. Paste the article again.", kind: "problem" },
   missing: { text: "That article's review does not exist (it may have expired). Paste the article again.", kind: "problem" },
   "intake-stale": { text: "This review was changed in another window meanwhile, so nothing was done. The page now shows the latest state; check it and try again.", kind: "problem" },
+  busy: { text: "The database is busy with an import; try again in a few seconds. Nothing was changed.", kind: "problem" },
   unknown: { text: "That button is not known; nothing was done.", kind: "problem" },
 };
 

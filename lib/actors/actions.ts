@@ -6,6 +6,7 @@ import { aliasInputSchema, aliasRemoveSchema, actorInputSchema, actorMergeSchema
 import { addActorAlias, removeActorAlias } from "@/lib/actors/alias-write";
 import { ActorWriteError, mergeActors, updateActor } from "@/lib/actors/write";
 import { prisma } from "@/lib/db";
+import { BUSY_MESSAGE, isDatabaseBusy } from "@/lib/db/busy";
 import { formValues, issuesToErrors, type ActionState } from "@/lib/forms/action-state";
 
 function failure(error: unknown, values: Record<string, string>): ActionState {
@@ -17,6 +18,7 @@ function failure(error: unknown, values: Record<string, string>): ActionState {
     const message = "That was just added by someone else; reload the page.";
     return { ok: false, message, errors: { alias: [message] }, values };
   }
+  if (isDatabaseBusy(error)) return { ok: false, message: BUSY_MESSAGE, errors: {}, values };
   throw error;
 }
 

@@ -3,6 +3,7 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { prisma } from "@/lib/db";
+import { BUSY_MESSAGE } from "@/lib/db/busy";
 import {
   clearSessionCookie,
   requestMeta,
@@ -36,7 +37,9 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     const message =
       result.reason === "rate-limited"
         ? `Too many failed sign-in attempts. Wait ${formatRetryAfter(result.retryAfterMs)} and try again.`
-        : "The email address or password is not correct.";
+        : result.reason === "busy"
+          ? BUSY_MESSAGE
+          : "The email address or password is not correct.";
     return { message, errors: {}, values };
   }
   await setSessionCookie(result.token, result.expiresAt);

@@ -2,14 +2,14 @@ import type { PrismaClient } from "@/lib/db/client";
 import { verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
 import { deleteOldLoginAttempts, markLoginSucceeded, normalizeEmail, reserveLoginAttempt } from "@/lib/auth/rate-limit";
 import { createSession, deleteDeadSessions, revokeSession } from "@/lib/auth/sessions";
-
-/** What a sign-in that could not be queued is told to wait. */
-const BUSY_RETRY_MS = 10_000;
+import { isDatabaseBusy } from "@/lib/db/busy";
 
 export type SignInResult =
   | { ok: true; token: string; expiresAt: Date; userId: number }
   | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "rate-limited"; retryAfterMs: number };
+  | { ok: false; reason: "rate-limited"; retryAfterMs: number }
+  /** The database stayed busy (an import) longer than the bounded wait: nothing was decided. */
+  | { ok: false; reason: "busy" };
 
 /**
  * Checks an email and password and opens a session. Unknown accounts, disabled accounts
@@ -30,11 +30,14 @@ export async function signIn(
 ): Promise<SignInResult> {
   const email = normalizeEmail(input.email);
   // Reserved before the password is checked, so parallel guesses cannot all pass the limit.
-  const reservation = await reserveLoginAttempt(prisma, email, input.ip, now).catch((error: unknown) => {
-    // P2028: the burst of sign-ins queued ahead did not clear in time. Refuse like a limit, not a 500.
-    if (error instanceof Error && "code" in error && error.code === "P2028") return { allowed: false, retryAfterMs: BUSY_RETRY_MS } as const;
+  let reservation: Awaited<ReturnType<typeof reserveLoginAttempt>>;
+  try {
+    reservation = await reserveLoginAttempt(prisma, email, input.ip, now);
+  } catch (error) {
+    // The queue ahead (an import, a burst of sign-ins) did not clear within the bounded wait.
+    if (isDatabaseBusy(error)) return { ok: false, reason: "busy" };
     throw error;
-  });
+  }
   if (!reservation.allowed) return { ok: false, reason: "rate-limited", retryAfterMs: reservation.retryAfterMs };
 
   const user = await prisma.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, disabled: true } });
@@ -43,15 +46,26 @@ export async function signIn(
   // The reservation already is a failure: nothing more to record.
   if (!user || !valid) return { ok: false, reason: "invalid" };
 
-  const session = await prisma.$transaction(async (tx) => {
-    await markLoginSucceeded(tx, reservation.id);
-    await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
-    // Rotate: a session that was open before this sign-in (perhaps planted) stops working.
-    if (input.previousToken) await revokeSession(tx, input.previousToken, now);
-    return createSession(tx, user.id, { userAgent: input.userAgent, ip: input.ip }, now);
-  });
-  // Housekeeping rides on sign-ins, which are rare enough not to notice it.
-  await deleteOldLoginAttempts(prisma, now);
-  await deleteDeadSessions(prisma, now);
+  let session: Awaited<ReturnType<typeof createSession>>;
+  try {
+    session = await prisma.$transaction(async (tx) => {
+      await markLoginSucceeded(tx, reservation.id);
+      await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
+      // Rotate: a session that was open before this sign-in (perhaps planted) stops working.
+      if (input.previousToken) await revokeSession(tx, input.previousToken, now);
+      return createSession(tx, user.id, { userAgent: input.userAgent, ip: input.ip }, now);
+    });
+  } catch (error) {
+    // The reservation stays a failure; the person is told to try again in a moment.
+    if (isDatabaseBusy(error)) return { ok: false, reason: "busy" };
+    throw error;
+  }
+  // Housekeeping rides on sign-ins, which are rare enough not to notice it; it can wait for a quiet moment.
+  await deleteOldLoginAttempts(prisma, now).catch(ignoreBusy);
+  await deleteDeadSessions(prisma, now).catch(ignoreBusy);
   return { ok: true, token: session.token, expiresAt: session.expiresAt, userId: user.id };
+}
+
+function ignoreBusy(error: unknown): void {
+  if (!isDatabaseBusy(error)) throw error;
 }

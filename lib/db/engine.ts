@@ -43,6 +43,12 @@ export interface Engine {
    */
   deferForeignKeys(tx: Db): Promise<void>;
   /**
+   * Lets the current transaction wait for locks as long as it takes (an import, which must
+   * not give up halfway), where every other write waits at most `busyWaitMs()` and then
+   * reports a busy database (lib/db/busy.ts). Ends with the transaction.
+   */
+  waitWithoutLimit(tx: Db): Promise<void>;
+  /**
    * After rows were inserted with explicit ids (an import or a restore keeps the file's
    * ids), moves each table's id generator past the largest id, so the next row created the
    * usual way does not collide.

@@ -6,14 +6,15 @@ import { requireAdmin, requireEditor } from "@/lib/auth/current-user";
 import { actorInputSchema } from "@/lib/actors/schema";
 import { ActorWriteError, createActor } from "@/lib/actors/write";
 import { prisma } from "@/lib/db";
+import { BUSY_MESSAGE, isDatabaseBusy } from "@/lib/db/busy";
 import type { Db } from "@/lib/db/client";
 import { changesSinceVersion, mergeSides } from "@/lib/events/admin-queries";
+import { createEventOnce, parseSubmissionKey } from "@/lib/events/create-once";
 import { readEventForm, validateEventForm, type ActorOption, type FieldErrors } from "@/lib/events/form";
 import type { EventFormState } from "@/lib/events/form-state";
 import { mergeEventForm, mergeFieldLabel, readMergeChoices } from "@/lib/events/merge";
 import type { EventInput } from "@/lib/events/schema";
 import {
-  createEvent,
   EventConflictError,
   EventNotFoundError,
   EventWriteError,
@@ -62,12 +63,16 @@ export async function saveEventAction(previous: EventFormState, formData: FormDa
     return answer({ message: "The form does not say which version it was loaded from. Reload the page and apply your changes again." });
   }
 
-  const save = (input: EventInput, expected: number | null) =>
-    prisma.$transaction(async (tx) => {
-      if (values.id === null) return createEvent(tx, input, { userId: user.id });
-      await updateEvent(tx, values.id, input, { userId: user.id, expectedVersion: expected ?? 0 });
-      return values.id;
+  const submissionKey = parseSubmissionKey(values.submissionKey);
+  const save = async (input: EventInput, expected: number | null): Promise<number> => {
+    // A retried or double-submitted create finds the event its first submission made.
+    if (values.id === null) return (await createEventOnce(prisma, submissionKey, input, { userId: user.id })).id;
+    const id = values.id;
+    return prisma.$transaction(async (tx) => {
+      await updateEvent(tx, id, input, { userId: user.id, expectedVersion: expected ?? 0 });
+      return id;
     });
+  };
 
   let id: number;
   let merged: string[] = [];
@@ -112,6 +117,8 @@ export async function saveEventAction(previous: EventFormState, formData: FormDa
     }
     if (error instanceof EventWriteError) return answer({ errors: { [error.field]: [error.message] }, message: error.message });
     if (error instanceof EventNotFoundError) return answer({ message: "This event no longer exists (it was deleted for good)." });
+    // An import holds the database longer than the bounded wait: the form comes back as typed.
+    if (isDatabaseBusy(error)) return answer({ message: BUSY_MESSAGE });
     throw error;
   }
 
@@ -138,6 +145,7 @@ export async function createActorAction(input: { name: string; kind: string; iso
     return { ok: true, actor };
   } catch (error) {
     if (error instanceof ActorWriteError) return { ok: false, errors: { [error.field]: [error.message] } };
+    if (isDatabaseBusy(error)) return { ok: false, errors: { name: [BUSY_MESSAGE] } };
     throw error;
   }
 }
@@ -179,7 +187,9 @@ async function eventChangeAction<T>(
           ? "gone"
           : error instanceof EventWriteError
             ? "refused"
-            : null;
+            : isDatabaseBusy(error)
+              ? "busy"
+              : null;
     if (notice === null) throw error;
     const back = options.back(id);
     redirect(`${back}${back.includes("?") ? "&" : "?"}notice=${notice}`);

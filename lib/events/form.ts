@@ -33,6 +33,8 @@ export type EventFormValues = {
   tags: string[];
   sources: SourceFormValues[];
   relations: RelationFormValues[];
+  /** A new event's form submission key (lib/events/create-once.ts): a retried create makes one event. */
+  submissionKey?: string;
 };
 
 /** Field errors keyed by the path of the field: "title", "sources.1.url", "relations.0.eventId". */
@@ -149,6 +151,7 @@ export function readEventForm(formData: FormData): EventFormValues {
   return {
     id: Number.isSafeInteger(id) && id > 0 ? id : null,
     version: Number.isSafeInteger(version) && version > 0 ? version : null,
+    ...(text(formData, "submissionKey") ? { submissionKey: text(formData, "submissionKey").slice(0, 64) } : {}),
     title: text(formData, "title"),
     summary: text(formData, "summary"),
     datePrecision: typedPrecision(text(formData, "date"), text(formData, "datePrecision")),

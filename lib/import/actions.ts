@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { prisma } from "@/lib/db";
+import { BUSY_MESSAGE, isDatabaseBusy } from "@/lib/db/busy";
 import { requireEditor } from "@/lib/auth/current-user";
 import { importFile } from "@/lib/import/import-file";
 import { toReportView, type ImportReportView } from "@/lib/import/report-view";
@@ -19,10 +20,16 @@ export type ImportFormState =
  * this page. Step 2 ("Apply") is this action: it names the checked file by its hash; the
  * import is checked again and written in one transaction, or not at all.
  */
-export async function importAction(_previous: ImportFormState, formData: FormData): Promise<ImportFormState> {
+export async function importAction(previous: ImportFormState, formData: FormData): Promise<ImportFormState> {
   const { id: userId, role } = await requireEditor("/admin/import");
   if (formData.get("intent") !== "apply") return { stage: "start", message: "Choose a CSV or JSON file and press Check file." };
-  return apply(formData, { userId, canRestoreBackup: role === "admin" });
+  try {
+    return await apply(formData, { userId, canRestoreBackup: role === "admin" });
+  } catch (error) {
+    // Another import (or `npm run import`) holds the database: the checked file stays ready to apply.
+    if (!isDatabaseBusy(error)) throw error;
+    return previous.stage === "checked" ? { ...previous, message: BUSY_MESSAGE } : { stage: "start", message: BUSY_MESSAGE };
+  }
 }
 
 type Who = { userId: number; canRestoreBackup: boolean };

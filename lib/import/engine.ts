@@ -100,6 +100,8 @@ export async function applyImport(db: PrismaClient, source: RecordSource, option
         // newest first). The checks below guarantee every reference exists by the end;
         // the database verifies the relations' foreign keys at commit instead of at each statement.
         await engineOf(tx).deferForeignKeys(tx);
+        // The import waits for whatever it needs; the writes queued behind it are the ones that give up.
+        await engineOf(tx).waitWithoutLimit(tx);
         await options.beforeEvents?.(tx);
         const report = await processRecords(tx, source, options, true);
         if (report.errorRows > 0 || report.fileErrors.length > 0) throw new ImportRejected(report);

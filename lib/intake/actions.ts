@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireEditor } from "@/lib/auth/current-user";
 import { prisma } from "@/lib/db";
+import { BUSY_MESSAGE, isDatabaseBusy } from "@/lib/db/busy";
 import { issuesToErrors } from "@/lib/forms/action-state";
 import { type PASTE_FIELDS, pasteSchema } from "@/lib/intake/paste";
 import { parseReviewIntent } from "@/lib/intake/review";
@@ -53,6 +54,7 @@ export async function createIntakeAction(_previous: PasteFormState, formData: Fo
     if (error instanceof IntakeInputError) {
       return fail({ [error.code.includes("publication") ? "published" : "text"]: [error.message] });
     }
+    if (isDatabaseBusy(error)) return fail({}, BUSY_MESSAGE);
     throw error;
   }
   redirect(`/admin/intake/${id}`);

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireAdmin } from "@/lib/auth/current-user";
 import { prisma } from "@/lib/db";
+import { BUSY_MESSAGE, isDatabaseBusy } from "@/lib/db/busy";
 import { formValues, issuesToErrors, type ActionState } from "@/lib/forms/action-state";
 import { roleSchema, userCreateSchema } from "@/lib/users/schema";
 import {
@@ -23,6 +24,7 @@ export async function createUserAction(_previous: ActionState, formData: FormDat
     await prisma.$transaction((tx) => createUser(tx, parsed.data, admin.id));
   } catch (error) {
     if (error instanceof UserWriteError) return { ok: false, message: error.message, errors: { [error.field]: [error.message] }, values };
+    if (isDatabaseBusy(error)) return { ok: false, message: BUSY_MESSAGE, errors: {}, values };
     throw error;
   }
   revalidatePath("/admin/users");
@@ -41,8 +43,9 @@ async function manage(run: () => Promise<unknown>, done: string): Promise<never>
   try {
     await run();
   } catch (error) {
-    if (!(error instanceof UserWriteError)) throw error;
-    notice = error.message.startsWith("This is the only admin") ? "last-admin" : "gone";
+    if (isDatabaseBusy(error)) notice = "busy";
+    else if (!(error instanceof UserWriteError)) throw error;
+    else notice = error.message.startsWith("This is the only admin") ? "last-admin" : "gone";
   }
   revalidatePath("/admin/users");
   redirect(`/admin/users?notice=${notice}`);

@@ -24,6 +24,7 @@ const TABLES = [
   "Intake",
   "ExtractionRecord",
   "ActorAlias",
+  "EventSubmission",
 ];
 
 function migrationFolders(provider: string): string[] {

@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresPrismaClient } from "@/generated/postgres/client";
 import { insertInChunks } from "@/lib/db/bulk-rows";
+import { busyWaitMs } from "@/lib/db/busy";
 import type { PrismaClient } from "@/lib/db/client";
 import type { Engine, SnapshotLoader } from "@/lib/db/engine";
 import { postgresReader } from "@/lib/db/postgres/reader";
@@ -20,7 +21,10 @@ export function postgresEngine(url: string): Engine {
     key: `postgresql:${url}`,
 
     createClient() {
-      const adapter = new PrismaPg({ connectionString: url, max: POSTGRES_POOL_SIZE });
+      // A write that meets a row a long import has locked (an event it updates, a tag it
+      // creates) would wait for the whole import: lock_timeout bounds that wait, and the write
+      // then reports a busy database (55P03, lib/db/busy.ts). The import lifts it for itself.
+      const adapter = new PrismaPg({ connectionString: url, max: POSTGRES_POOL_SIZE, options: `-c lock_timeout=${busyWaitMs()}` });
       // The two generated classes are nominally distinct but structurally the same API.
       return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
     },
@@ -53,6 +57,10 @@ export function postgresEngine(url: string): Engine {
 
     async lockKeys(tx, keys) {
       for (const { namespace, key } of keys) await tx.$executeRaw`SELECT pg_advisory_xact_lock(${namespace}::int, hashtext(${key}))`;
+    },
+
+    async waitWithoutLimit(tx) {
+      await tx.$executeRawUnsafe("SET LOCAL lock_timeout = 0");
     },
 
     async deferForeignKeys(tx) {

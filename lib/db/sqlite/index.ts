@@ -55,6 +55,10 @@ export function sqliteEngine(file: string, url: string): Engine {
       // adapter's queue, decision 0008) already let one such transaction run at a time.
     },
 
+    async waitWithoutLimit() {
+      // The transaction holds the one write lock from its start: inside it nothing waits.
+    },
+
     async deferForeignKeys(tx) {
       // Applies to every foreign key.
       await tx.$executeRawUnsafe("PRAGMA defer_foreign_keys = ON");

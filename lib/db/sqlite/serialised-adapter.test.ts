@@ -76,3 +76,24 @@ describe("SerialisedSqliteAdapter", () => {
     expect(await within(adapter.executeRaw(sql("INSERT next")))).toBe(0);
   });
 });
+
+describe("the bounded wait for the write lock (issue 11, item 7)", () => {
+  it("gives up with a busy error after the wait, keeps the queue moving, and the next write goes through", async () => {
+    const log: string[] = [];
+    const adapter = new SerialisedSqliteAdapter(fakeAdapter(log), undefined, () => 50);
+    const long = await adapter.startTransaction();
+    const started = Date.now();
+    const busy = await adapter.executeRaw(sql("INSERT busy")).catch((error: unknown) => error);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(busy).toMatchObject({ name: "DriverAdapterError", cause: { kind: "SocketTimeout" } });
+    const busyTransaction = await adapter.startTransaction().catch((error: unknown) => error);
+    expect(busyTransaction).toMatchObject({ cause: { kind: "SocketTimeout" } });
+    // Queued behind the transaction, not yet timed out: runs as soon as it ends.
+    const queued = adapter.executeRaw(sql("INSERT queued"));
+    await long.commit();
+    await queued;
+    await adapter.executeRaw(sql("INSERT after"));
+    expect(log).not.toContain("INSERT busy");
+    expect(log.slice(-2)).toEqual(["INSERT queued", "INSERT after"]);
+  });
+});

@@ -1,28 +1,44 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import type { IsolationLevel, SqlDriverAdapter, SqlQuery, SqlResultSet, Transaction } from "@prisma/driver-adapter-utils";
+import { DriverAdapterError, type IsolationLevel, type SqlDriverAdapter, type SqlQuery, type SqlResultSet, type Transaction } from "@prisma/driver-adapter-utils";
+import { busyWaitMs } from "@/lib/db/busy";
 
 type Config = ConstructorParameters<typeof PrismaBetterSQLite3>[0];
 
-/** A FIFO async lock: `acquire` resolves with the function that releases it (idempotent). */
-class AsyncMutex {
+/**
+ * A FIFO async lock: `acquire` resolves with the function that releases it (idempotent). With
+ * a wait bound it rejects with a SocketTimeout driver error (Prisma's P1008, "busy") when the
+ * lock is not free in time; its place in the queue is then passed straight on.
+ */
+export class AsyncMutex {
   #tail: Promise<void> = Promise.resolve();
 
-  async acquire(): Promise<() => void> {
+  async acquire(waitMs?: number): Promise<() => void> {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     const previous = this.#tail;
     this.#tail = previous.then(() => held);
-    await previous;
     let released = false;
-    return () => {
+    const releaseOnce = () => {
       if (released) return;
       released = true;
       release();
     };
+    if (waitMs === undefined) {
+      await previous;
+      return releaseOnce;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), waitMs)));
+    const outcome = await Promise.race([previous.then(() => "acquired" as const), gaveUp]);
+    clearTimeout(timer);
+    if (outcome === "acquired") return releaseOnce;
+    // Whoever queued behind us must not wait for a holder that left.
+    void previous.then(releaseOnce);
+    throw new DriverAdapterError({ kind: "SocketTimeout" });
   }
 
-  async run<T>(work: () => Promise<T>): Promise<T> {
-    const release = await this.acquire();
+  async run<T>(work: () => Promise<T>, waitMs?: number): Promise<T> {
+    const release = await this.acquire(waitMs);
     try {
       return await work();
     } finally {
@@ -122,9 +138,11 @@ export class SerialisedSqliteAdapter implements SqlDriverAdapter {
   #openReader: (() => Promise<SqlDriverAdapter>) | undefined;
   #reader: Promise<SqlDriverAdapter> | undefined;
   #lock = new AsyncMutex();
+  #waitMs: () => number;
 
-  constructor(writer: SqlDriverAdapter, openReader: (() => Promise<SqlDriverAdapter>) | undefined) {
+  constructor(writer: SqlDriverAdapter, openReader: (() => Promise<SqlDriverAdapter>) | undefined, waitMs: () => number = busyWaitMs) {
     this.#writer = writer;
+    this.#waitMs = waitMs;
     this.#openReader = openReader;
     this.provider = writer.provider;
     this.adapterName = writer.adapterName;
@@ -137,19 +155,24 @@ export class SerialisedSqliteAdapter implements SqlDriverAdapter {
       this.#reader ??= this.#openReader();
       return (await this.#reader).queryRaw(query);
     }
-    return this.#lock.run(() => this.#writer.queryRaw(query));
+    return this.#lock.run(() => this.#writer.queryRaw(query), this.#waitMs());
   }
 
   executeRaw(query: SqlQuery): Promise<number> {
-    return this.#lock.run(() => this.#writer.executeRaw(query));
+    return this.#lock.run(() => this.#writer.executeRaw(query), this.#waitMs());
   }
 
   executeScript(script: string): Promise<void> {
-    return this.#lock.run(() => this.#writer.executeScript(script));
+    return this.#lock.run(() => this.#writer.executeScript(script), this.#waitMs());
   }
 
+  /**
+   * Prisma's `maxWait` does not stop a transaction from waiting for the adapter: it waits for
+   * `startTransaction` however long it takes and only then reports P2028. So the wait is
+   * bounded here, for transactions and single writes alike (lib/db/busy.ts).
+   */
   async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
-    const release = await this.#lock.acquire();
+    const release = await this.#lock.acquire(this.#waitMs());
     try {
       return new SerialisedTransaction(await this.#writer.startTransaction(isolationLevel), release);
     } catch (error) {

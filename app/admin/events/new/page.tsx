@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { EventForm } from "@/components/admin/event-form";
 import { requireEditor } from "@/lib/auth/current-user";
+import { newSubmissionKey } from "@/lib/events/create-once";
 import { emptyEventFormValues } from "@/lib/events/form";
 import { parseEventId } from "@/lib/events/route-params";
 
@@ -22,7 +23,7 @@ export default async function NewEventPage({ searchParams }: { searchParams: Sea
         </p>
       ) : null}
       {/* Keyed by the last save so "Save and add another" starts from an empty form. */}
-      <EventForm key={saved ?? "new"} initial={emptyEventFormValues()} />
+      <EventForm key={saved ?? "new"} initial={{ ...emptyEventFormValues(), submissionKey: newSubmissionKey() }} />
     </>
   );
 }
