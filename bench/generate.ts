@@ -236,7 +236,6 @@ export function generateBenchDatabase(file: string, n: number): void {
   })();
   for (const trigger of triggers) db.exec(trigger.sql);
   db.exec(`INSERT INTO "EventSearch"("EventSearch") VALUES ('rebuild')`);
-  db.exec(`UPDATE "ChangeCounter" SET "value" = "value" + 1 WHERE "name" = 'timeline'`);
   db.pragma("optimize");
   db.exec("ANALYZE");
   db.pragma("wal_checkpoint(TRUNCATE)");

@@ -19,7 +19,7 @@ import { migrateDatabase } from "../scripts/lib/migrate";
  * Tables that the migrations fill; they are not copied. (COPY fires no rules, so the change
  * log, TimelineChange, is copied like any table.)
  */
-const MAINTAINED_TABLES = new Set(["_prisma_migrations", "ChangeCounter"]);
+const MAINTAINED_TABLES = new Set(["_prisma_migrations"]);
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 

@@ -37,10 +37,10 @@ test.describe("Follow a view", () => {
     await page.goto("/api");
     await expect(page.getByRole("heading", { level: 1, name: /Demarche read API/ })).toBeVisible();
     const doc = (await (await request.get("/api/v1/openapi.json")).json()) as { paths: Record<string, unknown> };
-    for (const path of Object.keys(doc.paths)) await expect(page.getByRole("heading", { level: 3, name: `GET ${path}` })).toBeVisible();
-    await expect(page.getByRole("table", { name: "Parameters of GET /api/v1/events" }).getByRole("rowheader", { name: /^cursor/ })).toBeVisible();
-    await page.getByRole("link", { name: "EventList" }).first().click();
-    await expect(page.getByRole("heading", { level: 3, name: "EventList" })).toBeInViewport();
+    for (const path of Object.keys(doc.paths)) await expect(page.getByRole("heading", { level: 3, name: `GET ${path}`, exact: true })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Parameters of GET /api/v1/events", exact: true }).getByRole("rowheader", { name: /^cursor/ })).toBeVisible();
+    await page.getByRole("link", { name: "EventList", exact: true }).first().click();
+    await expect(page.getByRole("heading", { level: 3, name: "EventList", exact: true })).toBeInViewport();
     // Nothing from another origin.
     const foreign = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name).filter((n) => !n.startsWith(location.origin)));
     expect(foreign).toEqual([]);

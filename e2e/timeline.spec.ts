@@ -57,8 +57,8 @@ test.describe("public timeline", () => {
 
     await expectNoSeriousA11yViolations(page);
 
-    // The chain links lead to the other events.
-    await chain.getByRole("link", { name: "US expels 10 Russian diplomats" }).click();
+    // The chain links lead to the other events (the list's link; the picture's is named with its date).
+    await chain.getByRole("link", { name: "US expels 10 Russian diplomats", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("US expels 10 Russian diplomats");
     await expect(page.getByRole("region", { name: "Related events" })).toContainText(
       "Answered by: Russia orders 10 US diplomats to leave (16 Apr 2021)",

@@ -26,7 +26,7 @@ export function ChainGraph({
   const kinds = [...new Set(layout.edges.map((e) => e.kind))];
   return (
     <figure className="chain-figure">
-      <div className="chain-graph" role="region" aria-label={`${label} (picture; scrolls sideways)`} tabIndex={0}>
+      <div className="chain-graph" role="region" aria-label={`Picture of the chain, ${layout.nodes.length} steps (scrolls sideways)`} tabIndex={0}>
         <svg
           width={layout.width}
           height={layout.height}

@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { prisma } from "@/lib/db";
 import { getPublicEvent } from "@/lib/events/queries";
-import { getTimelineView } from "@/lib/timeline/view";
+import { readTimeline } from "@/lib/timeline/read";
 import type { EventSnapshot } from "@/lib/events/snapshot";
 import { EVENT_TYPES } from "@/lib/events/vocabulary";
 import { engineOf } from "@/lib/db/engine";
@@ -20,7 +20,7 @@ import { apiErrorResponse, type ApiProblem } from "@/lib/reach/errors";
 import { eventUrl } from "@/lib/reach/entry";
 import { publicOrigin } from "@/lib/reach/origin";
 import { resolveMachineQuery, searchOfRequest } from "@/lib/reach/query";
-import { decodeCursor } from "@/lib/timeline/cursor";
+import { decodeCursor, encodeCursor } from "@/lib/timeline/cursor";
 import { apiJson } from "@/lib/api/handler";
 
 const JSON_TYPE = "application/json; charset=utf-8";
@@ -58,7 +58,7 @@ export function toApiEvent(snapshot: EventSnapshot, origin: string): ApiEvent {
   return { ...snapshot, url: eventUrl(origin, snapshot.id), status: "published", deletedAt: null, datePrecision: snapshot.datePrecision as ApiEvent["datePrecision"] };
 }
 
-/** GET /api/v1/events: a page of the view, in the timeline's order, by keyset. */
+/** GET /api/v1/events: a page of the view, in the timeline's order, by keyset (the page's cursor). */
 export async function listEvents(request: Request): Promise<Response> {
   const machine = await resolveMachineQuery(searchOfRequest(request));
   if (!machine.ok) return machine.response;
@@ -72,9 +72,12 @@ export async function listEvents(request: Request): Promise<Response> {
       problems: [{ param: "cursor", value: rawCursor, message: "Not a valid cursor." }],
     });
   }
-  const view = await getTimelineView({ filters: resolved, cursor, limit });
+  // The timeline's own read (the page's ids, total and order), without the page's facet labels and cards.
+  const page = await readTimeline(prisma, resolved, { cursor, limit });
   const origin = publicOrigin(request);
-  const snapshots = await engineOf(prisma).snapshotLoader()(view.events.map((e) => e.id), { publicRelationsOnly: true });
+  const snapshots = await engineOf(prisma).snapshotLoader()(page.ids, { publicRelationsOnly: true });
+  const last = snapshots.at(-1);
+  const nextCursor = page.hasMore && last ? encodeCursor({ dateStart: last.dateStart, id: last.id }) : null;
   const link = (extra: Record<string, string>) => {
     const search = new URLSearchParams(query);
     if (limit !== 50) search.set("limit", String(limit));
@@ -84,10 +87,10 @@ export async function listEvents(request: Request): Promise<Response> {
   };
   const body: EventList = {
     data: snapshots.map((s) => toApiEvent(s, origin)),
-    meta: { total: view.total, limit, query },
+    meta: { total: page.total, limit, query },
     links: {
       self: link(rawCursor ? { cursor: rawCursor } : {}),
-      next: view.nextCursor ? link({ cursor: view.nextCursor }) : null,
+      next: nextCursor ? link({ cursor: nextCursor }) : null,
       html: `${origin}/${query ? `?${query}` : ""}`,
     },
   };

@@ -3,7 +3,7 @@ import { engineOf } from "@/lib/db/engine";
 
 /**
  * Sign-in limits, counted in the database (LoginAttempt) so they hold across restarts and
- * app instances (docs/decisions/0010-sign-in-limits.md).
+ * app instances (docs/decisions/0014-sign-in-limits.md).
  *
  * Three scopes, each with a number of free failures and then growing delays (30 s, 1 min,
  * 2 min, … up to 15 min between attempts) instead of a hard lock:

@@ -204,11 +204,6 @@ export function overlaps(a: { start: string; end: string }, b: { start: string; 
   return a.start <= b.end && b.start <= a.end;
 }
 
-/** "YYYY-MM" of a "YYYY-MM-DD" day, for grouping. */
-export function monthKey(day: string): string {
-  return day.slice(0, 7);
-}
-
 /** "April 2021" for a "YYYY-MM" key. */
 export function formatMonthKey(key: string, style: "short" | "long" = "long"): string {
   const parsed = parsePartialDate(key);

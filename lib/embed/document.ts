@@ -60,7 +60,8 @@ export function embedHeaders(): Record<string, string> {
   return {
     "Content-Type": "text/html; charset=utf-8",
     "Content-Security-Policy": EMBED_CONTENT_SECURITY_POLICY,
-    "Cache-Control": "public, max-age=30",
+    // Revalidated on every use: an edit shows in every host page at once.
+    "Cache-Control": "no-cache",
   };
 }
 

@@ -11,7 +11,7 @@ import { publicOrigin } from "@/lib/reach/origin";
 import { resolveMachineQuery, searchOfRequest } from "@/lib/reach/query";
 
 /** Most events a calendar holds: the view's most recent day-dated ones in the timeline's order. */
-export const CALENDAR_LIMIT = 500;
+export const CALENDAR_LIMIT = 300;
 const CHUNK = 900;
 
 /**

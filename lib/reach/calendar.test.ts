@@ -1,6 +1,7 @@
 import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildCalendar, calendarSpan, CALENDAR_NOTE, nextDay } from "@/lib/reach/calendar";
+import { buildCalendar, calendarDescription, calendarSpan, CALENDAR_NOTE, CALENDAR_SUMMARY_LENGTH, nextDay } from "@/lib/reach/calendar";
+import { entryText } from "@/lib/reach/entry";
 import { snapshot } from "@/lib/reach/test-snapshot";
 
 // The dates must not move with the server's zone: build every calendar east of UTC, where
@@ -68,6 +69,16 @@ describe("buildCalendar", () => {
   it("gives the same bytes for the same data (no clock in it)", async () => {
     await new Promise((r) => setTimeout(r, 1100));
     expect(buildCalendar({ events, origin: "https://d.example", query: "type=diplomatic-expulsion", description: "5 events", truncated: false, limit: 500 })).toBe(text);
+  });
+
+  it("describes each event briefly, with its link", () => {
+    const long = entryText(snapshot({ id: 9, summary: "word ".repeat(200) }), "https://d.example");
+    const text = calendarDescription(long);
+    expect(text.split("\n")).toEqual([long.dateLine, long.actorsLine, expect.stringMatching(/…$/), "https://d.example/events/9"]);
+    expect(text.split("\n")[2]!.length).toBeLessThanOrEqual(CALENDAR_SUMMARY_LENGTH);
+    const calendar = buildCalendar({ events: [snapshot({ id: 9, summary: "word ".repeat(200) })], origin: "https://d.example", query: "", description: "1 event", truncated: false, limit: 300 });
+    const parsed = new ICAL.Event(new ICAL.Component(ICAL.parse(calendar)).getFirstSubcomponent("vevent")!);
+    expect(parsed.description).toBe(text);
   });
 
   it("says when it holds only the most recent events", () => {

@@ -2,7 +2,7 @@ import ical, { ICalCalendarMethod } from "ical-generator";
 import { parsePartialDate } from "@/lib/dates/partial-date";
 import type { EventSnapshot } from "@/lib/events/snapshot";
 import { eventTypeInfo } from "@/lib/events/vocabulary";
-import { entryPlain, entryText } from "@/lib/reach/entry";
+import { entryText } from "@/lib/reach/entry";
 
 /** Calendar days only, by arithmetic on the date itself: no time zone can move them. */
 export function nextDay(day: string): string {
@@ -21,6 +21,19 @@ export function calendarSpan(event: Pick<EventSnapshot, "datePrecision" | "dateS
   const until = event.endDate ? parsePartialDate(event.endDate) : null;
   const last = until && until.end > event.dateStart ? until.end : event.dateStart;
   return { start: event.dateStart, end: nextDay(last) };
+}
+
+/** Longest summary a calendar event repeats; the event's page has the rest and the sources. */
+export const CALENDAR_SUMMARY_LENGTH = 300;
+
+/**
+ * What a calendar event says besides its title: type and date, who acted on whom, the
+ * summary (cut), the link. Kept short: ical-generator's line folding costs time per
+ * character, and calendar apps show a few lines.
+ */
+export function calendarDescription(text: ReturnType<typeof entryText>): string {
+  const summary = text.summary.length > CALENDAR_SUMMARY_LENGTH ? `${text.summary.slice(0, CALENDAR_SUMMARY_LENGTH - 1).trimEnd()}…` : text.summary;
+  return [text.dateLine, text.actorsLine, summary, text.link].filter((line) => line !== "").join("\n");
 }
 
 export const CALENDAR_NOTE =
@@ -62,7 +75,7 @@ export function buildCalendar(input: CalendarInput): string {
       end: span.end,
       allDay: true,
       summary: event.title,
-      description: entryPlain(text),
+      description: calendarDescription(text),
       url: text.link,
       // The change time, not "now", so the same data gives the same bytes (ETag).
       stamp: new Date(event.updatedAt),

@@ -18,8 +18,3 @@ export async function listUsers(now = new Date()) {
   return users.map(({ _count, ...u }) => ({ ...u, activeSessions: _count.sessions }));
 }
 
-export type UserRow = Awaited<ReturnType<typeof listUsers>>[number];
-
-export async function countUsers(): Promise<number> {
-  return prisma.user.count();
-}

@@ -12,6 +12,7 @@ const { createEvent } = await import("@/lib/events/write");
 const { eventInputSchema } = await import("@/lib/events/schema");
 const { loadTimelinePage } = await import("@/lib/timeline/page-data");
 const { exportCsvText } = await import("@/lib/export/export-text");
+const { loadTimelineEmbed } = await import("@/lib/embed/page-data");
 const { loadExamples } = await import("./example-data");
 
 /** Titles whose words the search must find the same way on every engine. */
@@ -101,7 +102,19 @@ type Shown = {
   facets: unknown;
   chart: unknown;
   csv: string[];
+  /** Every id /embed shows for the query, following its own "More events" links. */
+  embed: number[];
 };
+
+async function embedIds(query: string): Promise<number[]> {
+  const ids: number[] = [];
+  for (let search: string | null = query; search !== null; ) {
+    const model = await loadTimelineEmbed(search, "http://probe.test");
+    ids.push(...model.events.map((e) => e.id));
+    search = model.nextHref ? model.nextHref.replace(/^\/embed\?/, "") : null;
+  }
+  return ids;
+}
 
 async function show(query: string): Promise<Shown> {
   const first = await loadTimelinePage(query);
@@ -121,6 +134,7 @@ async function show(query: string): Promise<Shown> {
     facets: first.view.facets,
     chart: first.view.chart,
     csv,
+    embed: await embedIds(query),
   };
 }
 

@@ -9,7 +9,7 @@ import { copyBase, testProvider } from "./test-database";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
-type Shown = { query: string; ids: number[]; summary: string; problems: string[]; facets: unknown; chart: unknown; csv: string[] };
+type Shown = { query: string; ids: number[]; summary: string; problems: string[]; facets: unknown; chart: unknown; csv: string[]; embed: number[] };
 
 /** What the app shows for the probe's queries on the database at `url` (tests/integration/engine-probe.ts). */
 function probe(url: string): Shown[] {
@@ -23,7 +23,7 @@ function probe(url: string): Shown[] {
 
 // Runs in the PostgreSQL pass of the suite (npm run test:postgres), beside a fresh SQLite
 // database: the engine-specific code (FTS5 and pg_trgm search, the bulk readers, the
-// change counters) must show exactly the same thing for the same data.
+// change log) must show exactly the same thing for the same data.
 describe.skipIf(testProvider() !== "postgresql")("SQLite and PostgreSQL show the same results for the same data", () => {
   it("gives the same ids, order, summaries, facets, chart and CSV for every query", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "demarche-engines-"));
@@ -46,6 +46,9 @@ describe.skipIf(testProvider() !== "postgresql")("SQLite and PostgreSQL show the
       expect(byQuery.get("")?.ids.length).toBeGreaterThan(20);
 
       for (const [i, shown] of onSqlite.entries()) {
+        // The embed lists the page's events, in its order, on each engine.
+        expect(shown.embed, `the embed of "${shown.query}" on SQLite`).toEqual(shown.ids);
+        expect(onPostgres[i]?.embed, `the embed of "${shown.query}" on PostgreSQL`).toEqual(onPostgres[i]?.ids);
         expect(onPostgres[i], `PostgreSQL for "${shown.query}"`).toEqual(shown);
       }
     } finally {

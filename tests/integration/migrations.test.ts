@@ -85,14 +85,16 @@ describe("migrations", () => {
     }
   });
 
-  it.runIf(db.provider === "sqlite")("add the SQLite search index, its triggers and the change counter", () => {
+  it.runIf(db.provider === "sqlite")("add the SQLite search index and the triggers of the search and the change log", () => {
     const sqlite = new Database(db.file ?? "", { readonly: true });
     try {
-      // The hand-written part: the search index, its triggers and the timeline's change counter.
+      // The hand-written part: the search index, its triggers and the change log's triggers.
       const triggers = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as { name: string }[]).map((t) => t.name);
-      expect(triggers).toEqual(expect.arrayContaining(["Event_search_insert", "Event_search_update", "Event_search_delete", "Event_timeline_update", "EventParticipant_timeline_insert", "EventTag_timeline_delete"]));
+      expect(triggers).toEqual(expect.arrayContaining(["Event_search_insert", "Event_search_update", "Event_search_delete", "Event_change_update", "EventParticipant_change_insert", "EventTag_change_delete"]));
+      // The change counter the change log replaced is gone, with its triggers.
+      expect(triggers.filter((t) => t.includes("_timeline_"))).toEqual([]);
+      expect(sqlite.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'ChangeCounter'`).pluck().get()).toBe(0);
       expect(sqlite.prepare(`SELECT count(*) FROM "EventSearch"`).pluck().get()).toBe(0);
-      expect(sqlite.prepare(`SELECT "value" FROM "ChangeCounter" WHERE "name" = 'timeline'`).pluck().get()).toBe(0);
     } finally {
       sqlite.close();
     }

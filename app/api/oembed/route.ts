@@ -13,7 +13,7 @@ const HEADERS = {
 export async function GET(request: Request): Promise<Response> {
   const url = new URL(request.url);
   const answer = await oembedAnswer(url.searchParams, siteOrigin(request.headers));
-  if (answer.ok) return Response.json(answer.body, { headers: { ...HEADERS, "Cache-Control": "public, max-age=300" } });
+  if (answer.ok) return Response.json(answer.body, { headers: { ...HEADERS, "Cache-Control": "no-cache" } });
   const { status, ...error } = answer.error;
   return Response.json({ error: { status, ...error } }, { status, headers: HEADERS });
 }

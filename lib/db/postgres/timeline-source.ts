@@ -2,14 +2,12 @@ import type pg from "pg";
 import type { TimelineSource } from "@/lib/db/engine";
 import type { PostgresReader } from "@/lib/db/postgres/reader";
 import { searchQuery } from "@/lib/db/postgres/search";
-import { ROLE_INITIATOR, ROLE_TARGET, type IndexSource } from "@/lib/timeline/facet-index";
+import { IndexSourceBuilder, type IndexSource } from "@/lib/timeline/facet-index";
 
 /**
  * The timeline's PostgreSQL statements (the engine's TimelineSource, lib/db/engine.ts), read
  * through the engine's pg pool as arrays (docs/decisions/0004-timeline-performance.md).
  */
-
-const roleNumber = (role: string) => (role === "initiator" ? ROLE_INITIATOR : role === "target" ? ROLE_TARGET : 0);
 
 const PUBLIC = `"status" = 'published' AND "deletedAt" IS NULL`;
 const EVENT_COLUMNS = `"id", "dateStart", "dateEnd", "type", "legalBasis"`;
@@ -43,21 +41,11 @@ async function readSource(client: pg.PoolClient, where: { events: string; links:
     await rows<[number, number, string]>(client, `SELECT "eventId", "actorId", "role" FROM "EventParticipant"${where.links}`, where.values),
     await rows<[number, number]>(client, `SELECT "eventId", "tagId" FROM "EventTag"${where.links}`, where.values),
   ];
-  return {
-    events: {
-      ids: events.map((r) => r[0]),
-      dateStart: events.map((r) => r[1]),
-      dateEnd: events.map((r) => r[2]),
-      type: events.map((r) => r[3]),
-      legalBasis: events.map((r) => r[4]),
-    },
-    participants: {
-      eventIds: participants.map((r) => r[0]),
-      actorIds: participants.map((r) => r[1]),
-      roles: participants.map((r) => roleNumber(r[2])),
-    },
-    tags: { eventIds: tags.map((r) => r[0]), tagIds: tags.map((r) => r[1]) },
-  };
+  const out = new IndexSourceBuilder();
+  for (const r of events) out.event(r[0], r[1], r[2], r[3], r[4]);
+  for (const r of participants) out.participant(r[0], r[1], r[2]);
+  for (const r of tags) out.tag(r[0], r[1]);
+  return out.build();
 }
 
 const LATEST = `SELECT coalesce(max("seq"), 0)::int FROM "TimelineChange"`;

@@ -2,7 +2,7 @@ import type Database from "better-sqlite3";
 import type { TimelineSource } from "@/lib/db/engine";
 import { openReadOnly, type SqliteReader } from "@/lib/db/sqlite/reader";
 import { SEARCH_SQL, searchExpression } from "@/lib/db/sqlite/search";
-import { ROLE_INITIATOR, ROLE_TARGET, type IndexSource } from "@/lib/timeline/facet-index";
+import { IndexSourceBuilder } from "@/lib/timeline/facet-index";
 
 /**
  * The timeline's SQLite statements (the engine's TimelineSource, lib/db/engine.ts): the FTS5
@@ -13,60 +13,16 @@ import { ROLE_INITIATOR, ROLE_TARGET, type IndexSource } from "@/lib/timeline/fa
 /** Rows read between two yields to the event loop while the whole index loads. */
 const LOAD_CHUNK = 20_000;
 
-const roleNumber = (role: string) => (role === "initiator" ? ROLE_INITIATOR : role === "target" ? ROLE_TARGET : 0);
-
 const PUBLIC = `"status" = 'published' AND "deletedAt" IS NULL`;
 const EVENT_COLUMNS = `"id", "dateStart", "dateEnd", "type", "legalBasis"`;
 
 type EventRow = [number, string, string, string, string | null];
+type ParticipantRow = [number, number, string];
+type TagRow = [number, number];
 
-function emptySource(): IndexSource {
-  return {
-    events: { ids: [], dateStart: [], dateEnd: [], type: [], legalBasis: [] },
-    participants: { eventIds: [], actorIds: [], roles: [] },
-    tags: { eventIds: [], tagIds: [] },
-  };
-}
-
-/** Appends rows to plain arrays (the source's arrays are ArrayLike; these are the ones we own). */
-type Collector = ReturnType<typeof collector>;
-function collector() {
-  const ids: number[] = [];
-  const dateStart: string[] = [];
-  const dateEnd: string[] = [];
-  const type: string[] = [];
-  const legalBasis: (string | null)[] = [];
-  const pEvent: number[] = [];
-  const pActor: number[] = [];
-  const pRole: number[] = [];
-  const tEvent: number[] = [];
-  const tTag: number[] = [];
-  return {
-    event(row: EventRow) {
-      ids.push(row[0]);
-      dateStart.push(row[1]);
-      dateEnd.push(row[2]);
-      type.push(row[3]);
-      legalBasis.push(row[4]);
-    },
-    participant(row: [number, number, string]) {
-      pEvent.push(row[0]);
-      pActor.push(row[1]);
-      pRole.push(roleNumber(row[2]));
-    },
-    tag(row: [number, number]) {
-      tEvent.push(row[0]);
-      tTag.push(row[1]);
-    },
-    source(): IndexSource {
-      return {
-        events: { ids, dateStart, dateEnd, type, legalBasis },
-        participants: { eventIds: pEvent, actorIds: pActor, roles: pRole },
-        tags: { eventIds: tEvent, tagIds: tTag },
-      };
-    },
-  };
-}
+const addEvent = (out: IndexSourceBuilder) => (r: EventRow) => out.event(r[0], r[1], r[2], r[3], r[4]);
+const addParticipant = (out: IndexSourceBuilder) => (r: ParticipantRow) => out.participant(r[0], r[1], r[2]);
+const addTag = (out: IndexSourceBuilder) => (r: TagRow) => out.tag(r[0], r[1]);
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -99,18 +55,18 @@ export function sqliteTimelineSource(file: string, shared: SqliteReader): Timeli
       try {
         db.exec("BEGIN");
         const seq = latestChangeOn(db);
-        const out: Collector = collector();
+        const out = new IndexSourceBuilder();
         await drain(
           db.prepare(`SELECT ${EVENT_COLUMNS} FROM "Event" WHERE ${PUBLIC} ORDER BY "dateStart", "id"`).raw().iterate() as IterableIterator<EventRow>,
-          out.event,
+          addEvent(out),
         );
         await drain(
-          db.prepare(`SELECT "eventId", "actorId", "role" FROM "EventParticipant"`).raw().iterate() as IterableIterator<[number, number, string]>,
-          out.participant,
+          db.prepare(`SELECT "eventId", "actorId", "role" FROM "EventParticipant"`).raw().iterate() as IterableIterator<ParticipantRow>,
+          addParticipant(out),
         );
-        await drain(db.prepare(`SELECT "eventId", "tagId" FROM "EventTag"`).raw().iterate() as IterableIterator<[number, number]>, out.tag);
+        await drain(db.prepare(`SELECT "eventId", "tagId" FROM "EventTag"`).raw().iterate() as IterableIterator<TagRow>, addTag(out));
         db.exec("COMMIT");
-        return { seq, source: out.source() };
+        return { seq, source: out.build() };
       } finally {
         db.close();
       }
@@ -124,18 +80,16 @@ export function sqliteTimelineSource(file: string, shared: SqliteReader): Timeli
     },
 
     async loadEvents(ids) {
-      if (ids.length === 0) return emptySource();
+      const out = new IndexSourceBuilder();
+      if (ids.length === 0) return out.build();
       const db = reader();
       const list = JSON.stringify(ids);
       const read = db.transaction(() => {
-        const out = collector();
         const inList = `IN (SELECT value FROM json_each(?))`;
-        for (const row of db.prepare(`SELECT ${EVENT_COLUMNS} FROM "Event" WHERE "id" ${inList} AND ${PUBLIC}`).raw().all(list) as EventRow[]) out.event(row);
-        for (const row of db.prepare(`SELECT "eventId", "actorId", "role" FROM "EventParticipant" WHERE "eventId" ${inList}`).raw().all(list) as [number, number, string][]) {
-          out.participant(row);
-        }
-        for (const row of db.prepare(`SELECT "eventId", "tagId" FROM "EventTag" WHERE "eventId" ${inList}`).raw().all(list) as [number, number][]) out.tag(row);
-        return out.source();
+        (db.prepare(`SELECT ${EVENT_COLUMNS} FROM "Event" WHERE "id" ${inList} AND ${PUBLIC}`).raw().all(list) as EventRow[]).forEach(addEvent(out));
+        (db.prepare(`SELECT "eventId", "actorId", "role" FROM "EventParticipant" WHERE "eventId" ${inList}`).raw().all(list) as ParticipantRow[]).forEach(addParticipant(out));
+        (db.prepare(`SELECT "eventId", "tagId" FROM "EventTag" WHERE "eventId" ${inList}`).raw().all(list) as TagRow[]).forEach(addTag(out));
+        return out.build();
       });
       return read();
     },

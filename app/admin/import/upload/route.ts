@@ -9,9 +9,13 @@ import { saveCheck } from "@/lib/import/upload-store";
 
 export const dynamic = "force-dynamic";
 
-/** 303: the browser follows with a GET (a 307 would post the file again to the sign-in page). */
-function seeOther(request: Request, path: string): NextResponse {
-  return NextResponse.redirect(new URL(path, request.url), 303);
+/**
+ * 303: the browser follows with a GET (a 307 would post the file again to the sign-in
+ * page). A relative Location: `request.url` names the host Next.js was started with
+ * (localhost), not the one the browser used, and the session cookie is per host.
+ */
+function seeOther(_request: Request, path: string): NextResponse {
+  return new NextResponse(null, { status: 303, headers: { Location: path } });
 }
 
 /**
@@ -23,23 +27,18 @@ function seeOther(request: Request, path: string): NextResponse {
  */
 export async function POST(request: Request): Promise<NextResponse> {
   if (!sameOrigin(request)) {
-    return new NextResponse("Cross-site upload refused.", { status: 403, headers: { Connection: "close" } });
+    return new NextResponse("Cross-site upload refused.", { status: 403 });
   }
   const user = await getCurrentUser();
-  if (!user) return withClose(seeOther(request, "/login?next=%2Fadmin%2Fimport"));
-  if (!hasRole(user.role, "editor")) return withClose(seeOther(request, "/admin/forbidden"));
+  // Answered before the body is read; Node discards the rest of it without buffering.
+  if (!user) return seeOther(request, "/login?next=%2Fadmin%2Fimport");
+  if (!hasRole(user.role, "editor")) return seeOther(request, "/admin/forbidden");
 
   const upload = await receiveUpload(request);
-  if (!upload.ok) return withClose(seeOther(request, `/admin/import?problem=${upload.problem}`));
+  if (!upload.ok) return seeOther(request, `/admin/import?problem=${upload.problem}`);
   const report = await importFile(prisma, upload.path, { mode: "dry-run", userId: user.id, canRestoreBackup: user.role === "admin" });
   saveCheck<ImportReportView>(upload.hash, { userId: user.id, fileName: upload.fileName, report: toReportView(report) });
   return seeOther(request, `/admin/import?upload=${upload.hash}`);
-}
-
-/** A refusal sent before the body was read: close the connection rather than drain the rest. */
-function withClose(response: NextResponse): NextResponse {
-  response.headers.set("Connection", "close");
-  return response;
 }
 
 /** Like Next's check for server actions: a browser's Origin, when sent, must name this host. */
