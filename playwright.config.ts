@@ -34,7 +34,7 @@ export default defineConfig({
   ],
   webServer: {
     // The production build on a database created fresh for this run.
-    command: "tsx scripts/start.ts --fresh-database",
+    command: "sh scripts/start.sh --fresh-database",
     url: `http://127.0.0.1:${PORT}`,
     env: { PORT: String(PORT), DATABASE_URL: e2eDatabaseUrl(), NEXT_TELEMETRY_DISABLED: "1" },
     reuseExistingServer: false,

@@ -33,6 +33,7 @@ export async function loadIntoPostgres(sqliteFile: string, serverUrl: string): P
     if ((await eventCount(url)) === events) {
       // Made before the latest migrations? It gets them now.
       migrateDatabase(resolveDatabaseTarget(url), { quiet: true });
+      await vacuum(url);
       return url;
     }
 
@@ -56,7 +57,7 @@ export async function loadIntoPostgres(sqliteFile: string, serverUrl: string): P
         );
       }
       await resetSequences(client);
-      await client.query("ANALYZE");
+      await client.query("VACUUM (ANALYZE)");
     } finally {
       await client.end();
     }
@@ -64,6 +65,21 @@ export async function loadIntoPostgres(sqliteFile: string, serverUrl: string): P
     return url;
   } finally {
     sqlite.close();
+  }
+}
+
+/**
+ * Sets the visibility map (and the statistics) after a load or a migration that filled a
+ * table, as autovacuum would soon after: the word search's index-only scans ("EventWord")
+ * only skip the table's pages once they are marked all-visible.
+ */
+async function vacuum(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("VACUUM (ANALYZE)");
+  } finally {
+    await client.end();
   }
 }
 

@@ -1,8 +1,12 @@
 /**
- * `npm start`: migrate the database, load the example events into an empty one, build when
- * the build is missing or stale, then serve the app in production mode.
+ * `npm start` (scripts/start.sh): migrate the database, load the example events into an
+ * empty one, build when the build is missing or stale, compile the server to plain
+ * JavaScript, then serve the app in production mode.
  *
  *   --fresh-database  delete the database first and start from an empty one (end-to-end tests only)
+ *   --prepare-only    stop before serving: scripts/start.sh then replaces its shell with
+ *                     `node .next/demarche/serve.mjs`, so no wrapper process stays resident
+ *                     (without it this script runs the compiled server as its child)
  */
 import fs from "node:fs";
 import { recreatePostgresDatabase } from "../lib/db/postgres-admin";
@@ -11,6 +15,7 @@ import { createPrismaClient } from "../lib/db/client";
 import { seedIfEmpty } from "./db-seed";
 import { hashBuildInputs, isBuildFresh, writeBuildStamp } from "./lib/build-freshness";
 import { migrateDatabase } from "./lib/migrate";
+import { compileServer } from "./lib/compile-server";
 import { bin, main, ROOT, run, runForeground } from "./lib/run";
 
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
@@ -53,6 +58,8 @@ await main(async () => {
     writeBuildStamp(ROOT, hash);
   }
 
+  const server = compileServer();
   console.log(`\nDemarche is starting at http://localhost:${port}\n`);
-  runForeground(bin("tsx"), ["scripts/serve.ts", "--port", port]);
+  if (process.argv.includes("--prepare-only")) return;
+  runForeground(process.execPath, [server, "--port", port], { ...process.env, NODE_ENV: "production" });
 });

@@ -1,6 +1,7 @@
 import type { Db, PrismaClient } from "@/lib/db/client";
 import { postgresEngine } from "@/lib/db/postgres";
 import { sqliteEngine } from "@/lib/db/sqlite";
+import type { EventPage } from "@/lib/db/event-page-rows";
 import type { DatabaseTarget } from "@/lib/db/url";
 import type { EventSnapshot } from "@/lib/events/snapshot";
 import type { IndexSource } from "@/lib/timeline/facet-index";
@@ -23,6 +24,13 @@ export interface Engine {
   readonly timeline: TimelineSource;
   /** The same word search as `timeline.search`, through a Prisma client or transaction (the same SQL). */
   searchIds(db: Db, words: readonly string[]): Promise<number[]>;
+  /**
+   * One public event with everything its page shows (lib/db/event-page-rows.ts), or null when
+   * it does not exist or is not public: one prepared statement through the engine's fast
+   * reader, so the event page, its embed, oEmbed and the API's event skip Prisma's per-query
+   * compile and its query per relation. It sees committed writes only.
+   */
+  eventPage(id: number): Promise<EventPage | null>;
   /** Full snapshots through the engine's fast reader: the large exports. */
   snapshotLoader(): SnapshotLoader;
   /** Full snapshots through a Prisma client or transaction: small exports, scripts and tests. */

@@ -95,7 +95,7 @@ function json(value: string | unknown[]): unknown[] {
  * text with an offset, SQLite's own `YYYY-MM-DD HH:MM:SS` (UTC) from a column default, or
  * epoch milliseconds.
  */
-function instant(value: unknown): string | null {
+export function instant(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return value.toISOString();
   if (typeof value === "number" || typeof value === "bigint") return new Date(Number(value)).toISOString();

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { engineOf } from "@/lib/db/engine";
 import type { Prisma } from "@/lib/db/client";
 
 /**
@@ -109,45 +110,21 @@ export type EventDetail = Prisma.EventGetPayload<{ select: typeof eventDetailSel
  */
 export type PublicEventDetail = EventDetail & { lastEditedAt: Date | null };
 
-const { relationsFrom: _detailFrom, relationsTo: _detailTo, _count: _detailCount, ...detailCoreSelect } = eventDetailSelect;
-const relatedEventSelect = {
-  select: { id: true, title: true, datePrecision: true, dateStart: true, status: true, deletedAt: true },
-} as const;
+/** The largest id an Int column holds: a larger id in a URL is no event (not a database error). */
+const MAX_ID = 2_147_483_647;
 
 /**
  * One public event with everything about it, or null when it does not exist or is not
- * public. Read by id, with visibility checked on the rows, for the reason given at cardsFor:
- * with the conditions in SQL this took seconds at a million events.
+ * public: one prepared statement through the engine (Engine.eventPage; issue 15). Through
+ * Prisma this was seven queries, each compiled per request, which took most of the page's
+ * CPU under load. tests/integration/queries.test.ts holds it equal to the Prisma select
+ * `eventDetailSelect` describes.
  */
 export async function getPublicEvent(id: number): Promise<PublicEventDetail | null> {
-  const row = await prisma.event.findUnique({ where: { id }, select: { ...detailCoreSelect, status: true, deletedAt: true } });
-  if (!row || !isPublicRow(row)) return null;
-  const [outgoing, incoming, edit] = await Promise.all([
-    prisma.eventRelation.findMany({ where: { fromId: id }, select: { kind: true, to: relatedEventSelect } }),
-    prisma.eventRelation.findMany({
-      where: { toId: id },
-      orderBy: { from: { dateStart: "asc" } },
-      select: { kind: true, from: relatedEventSelect },
-    }),
-    prisma.eventRevision.findFirst({
-      where: { eventId: id, userId: { not: null } },
-      orderBy: { id: "desc" },
-      select: { createdAt: true },
-    }),
-  ]);
-  const strip = ({ status: _status, deletedAt: _deletedAt, ...event }: { status: string; deletedAt: Date | null } & ChainEventRef) => event;
-  const { status: _status, deletedAt: _deletedAt, ...event } = row;
-  const answers = incoming.filter((r) => isPublicRow(r.from));
-  const detail = {
-    ...event,
-    relationsFrom: outgoing.filter((r) => isPublicRow(r.to)).map((r) => ({ kind: r.kind, to: strip(r.to) })),
-    relationsTo: answers.map((r) => ({ kind: r.kind, from: strip(r.from) })),
-    _count: { relationsTo: answers.filter((r) => r.kind === "responds-to").length },
-  } satisfies EventDetail;
-  return { ...detail, lastEditedAt: edit?.createdAt ?? null };
+  if (!Number.isSafeInteger(id) || id < 1 || id > MAX_ID) return null;
+  const event: PublicEventDetail | null = await engineOf(prisma).eventPage(id);
+  return event;
 }
-
-type ChainEventRef = { id: number; title: string; datePrecision: string; dateStart: string };
 
 export type ChainLink = { kind: string; fromId: number; toId: number };
 export type ChainEvent = { id: number; title: string; datePrecision: string; dateStart: string; type: string };

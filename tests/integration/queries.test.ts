@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { getEventChain, getPublicEvent } from "@/lib/events/queries";
+import { eventDetailSelect, getEventChain, getPublicEvent, isPublicRow } from "@/lib/events/queries";
 import { listTimelineEvents } from "@/lib/timeline/view";
 import { decodeCursor } from "@/lib/timeline/cursor";
 import { eventIdsByTitle, loadExamples } from "./example-data";
@@ -17,6 +17,88 @@ const id = (title: string) => {
   if (found === undefined) throw new Error(`no event "${title}"`);
   return found;
 };
+
+/**
+ * The event page as the Prisma select that Engine.eventPage replaced reads it: the oracle
+ * for the one-statement read (issue 15). Relation lists are put in the statement's order
+ * (relations to other events by id, those from others oldest first, then by id); the rest
+ * is the select's own order.
+ */
+async function prismaEventPage(eventId: number) {
+  const { relationsFrom: _from, relationsTo: _to, _count: _count, ...core } = eventDetailSelect;
+  const row = await prisma.event.findUnique({
+    where: { id: eventId },
+    select: { ...core, status: true, deletedAt: true, tags: { orderBy: { tagId: "asc" }, select: core.tags.select } },
+  });
+  if (!row || !isPublicRow(row)) return null;
+  const ref = { select: { id: true, title: true, datePrecision: true, dateStart: true, status: true, deletedAt: true } } as const;
+  const [outgoing, incoming, edit] = await Promise.all([
+    prisma.eventRelation.findMany({ where: { fromId: eventId }, orderBy: { id: "asc" }, select: { kind: true, to: ref } }),
+    prisma.eventRelation.findMany({ where: { toId: eventId }, orderBy: [{ from: { dateStart: "asc" } }, { id: "asc" }], select: { kind: true, from: ref } }),
+    prisma.eventRevision.findFirst({ where: { eventId, userId: { not: null } }, orderBy: { id: "desc" }, select: { createdAt: true } }),
+  ]);
+  const strip = ({ status: _s, deletedAt: _d, ...event }: { id: number; title: string; datePrecision: string; dateStart: string; status: string; deletedAt: Date | null }) => event;
+  const { status: _status, deletedAt: _deletedAt, ...event } = row;
+  const answers = incoming.filter((r) => isPublicRow(r.from));
+  return {
+    ...event,
+    measures: [...event.measures].sort((a, b) => (a.measure < b.measure ? -1 : 1)),
+    relationsFrom: outgoing.filter((r) => isPublicRow(r.to)).map((r) => ({ kind: r.kind, to: strip(r.to) })),
+    relationsTo: answers.map((r) => ({ kind: r.kind, from: strip(r.from) })),
+    _count: { relationsTo: answers.filter((r) => r.kind === "responds-to").length },
+    lastEditedAt: edit?.createdAt ?? null,
+  };
+}
+
+describe("the event page's one-statement read", () => {
+  it("reads every event exactly as the Prisma select does, and nothing that is not public", async () => {
+    // A draft and a trashed event that others relate to: neither is read, nor shown as a relation.
+    const draftId = id("Biden proposes a summit with Putin in a phone call");
+    const trashedId = id("US expels 10 Russian diplomats");
+    await prisma.event.update({ where: { id: draftId }, data: { status: "draft" } });
+    await prisma.event.update({ where: { id: trashedId }, data: { deletedAt: new Date() } });
+    try {
+      await compareEveryEvent();
+      expect(await getPublicEvent(draftId)).toBeNull();
+      expect(await getPublicEvent(trashedId)).toBeNull();
+    } finally {
+      await prisma.event.update({ where: { id: draftId }, data: { status: "published" } });
+      await prisma.event.update({ where: { id: trashedId }, data: { deletedAt: null } });
+    }
+    await compareEveryEvent();
+  });
+
+  async function compareEveryEvent() {
+    const all = await prisma.event.findMany({ select: { id: true, status: true, deletedAt: true }, orderBy: { id: "asc" } });
+    // Not vacuous: the example data has public events with actors, tags, sources, measures and relations both ways.
+    const publicIds = all.filter(isPublicRow).map((e) => e.id);
+    expect(publicIds.length).toBeGreaterThan(10);
+    let withEverything = 0;
+    for (const { id: eventId } of all) {
+      const expected = await prismaEventPage(eventId);
+      const actual = await getPublicEvent(eventId);
+      expect(actual, `event ${eventId}`).toEqual(expected);
+      if (actual && actual.participants.length > 1 && actual.tags.length > 0 && actual.sources.length > 0 && actual.relationsFrom.length + actual.relationsTo.length > 0) withEverything++;
+    }
+    expect(withEverything).toBeGreaterThan(0);
+  }
+
+  it("answers no event, not an error, for ids outside what an id column holds", async () => {
+    for (const bad of [0, -1, 2_147_483_648, 9_999_999_999, 1.5, Number.NaN]) expect(await getPublicEvent(bad)).toBeNull();
+  });
+
+  it("sees a write at once (committed through Prisma, read through the engine's reader)", async () => {
+    const eventId = id("Lavrov says US-Russia ties are worse than during the Cold War");
+    const before = await getPublicEvent(eventId);
+    await prisma.event.update({ where: { id: eventId }, data: { title: "Lavrov, retitled for the test" } });
+    try {
+      expect((await getPublicEvent(eventId))?.title).toBe("Lavrov, retitled for the test");
+      expect(await getPublicEvent(eventId)).toEqual(await prismaEventPage(eventId));
+    } finally {
+      await prisma.event.update({ where: { id: eventId }, data: { title: before?.title ?? "" } });
+    }
+  });
+});
 
 describe("timeline queries", () => {
   it("lists public events newest first, in keyset pages that cover everything exactly once", async () => {

@@ -113,6 +113,33 @@ describe(`the timeline source on ${resolveDatabaseTarget().provider}`, () => {
     expect(await searchEventIds(["coglu"])).toEqual([]);
   });
 
+  it("keeps the word search current through creates, edits, raw updates and purges", async () => {
+    // On PostgreSQL the words live in their own table, kept by triggers (migration event_words):
+    // every kind of write must reach it, and the answers must stay those of the oracle.
+    const id = await newEvent({ title: "Quixotic blockade of Zanzibar" });
+    expect(await searchEventIds(["quixot"])).toEqual([id]);
+    expect(await searchEventIds(["quixotic", "zanzib"])).toEqual([id]);
+
+    const snapshot = await readEventSnapshot(prisma, id);
+    if (!snapshot) throw new Error("no snapshot");
+    await prisma.$transaction((tx) =>
+      updateEvent(tx, id, eventInputSchema.parse({ ...snapshotToInput(snapshot), title: "Xylophonic blockade" }), { userId }),
+    );
+    expect(await searchEventIds(["quixot"])).toEqual([]);
+    expect(await searchEventIds(["xylophon", "blockade"])).toEqual([id]);
+    // A write that leaves the search text alone keeps the words; a raw update of it moves them.
+    await prisma.event.update({ where: { id }, data: { summary: "unchanged search text" } });
+    expect(await searchEventIds(["xylophon"])).toEqual([id]);
+    await prisma.event.updateMany({ where: { id }, data: { searchText: "zygomorphic  yttrium-99" } });
+    expect(await searchEventIds(["xylophon"])).toEqual([]);
+    expect(await searchEventIds(["zygo", "ytt", "99"])).toEqual(await expectedSearch(["zygo", "ytt", "99"]));
+    expect(await matchSearchIds(prisma, ["zygo"])).toEqual([id]);
+
+    await prisma.$transaction((tx) => trashEvent(tx, id, { userId }));
+    await prisma.$transaction((tx) => purgeEvent(tx, id, { userId }));
+    expect(await searchEventIds(["zygo"])).toEqual([]);
+  });
+
   it("logs every write in the change log", async () => {
     const source = timelineSource();
     const before = await source.latestChange();

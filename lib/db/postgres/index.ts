@@ -4,6 +4,8 @@ import { insertInChunks } from "@/lib/db/bulk-rows";
 import { busyWaitMs } from "@/lib/db/busy";
 import type { PrismaClient } from "@/lib/db/client";
 import type { Engine, SnapshotLoader } from "@/lib/db/engine";
+import { toEventPage } from "@/lib/db/event-page-rows";
+import { EVENT_PAGE_SQL } from "@/lib/db/postgres/event-page";
 import { postgresReader } from "@/lib/db/postgres/reader";
 import { searchQuery } from "@/lib/db/postgres/search";
 import { postgresPrismaSnapshotLoader, postgresSnapshotLoader } from "@/lib/db/postgres/snapshots";
@@ -36,6 +38,12 @@ export function postgresEngine(url: string): Engine {
       const { sql, params } = searchQuery(words);
       const rows = await db.$queryRawUnsafe<{ id: number }[]>(sql, ...params);
       return rows.map((r) => Number(r.id));
+    },
+
+    async eventPage(id) {
+      // Named: each pooled connection parses and plans it once.
+      const result = await reader.get().query<[unknown]>({ name: "demarche_event_page", text: EVENT_PAGE_SQL, values: [id], rowMode: "array" });
+      return toEventPage(result.rows[0]?.[0]);
     },
 
     snapshotLoader() {

@@ -1,8 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
+import type Database from "better-sqlite3";
 import { PrismaClient } from "@/generated/sqlite/client";
 import { insertInChunks } from "@/lib/db/bulk-rows";
 import type { Engine, SnapshotLoader } from "@/lib/db/engine";
+import { toEventPage } from "@/lib/db/event-page-rows";
+import { EVENT_PAGE_SQL } from "@/lib/db/sqlite/event-page";
 import { sqliteReader } from "@/lib/db/sqlite/reader";
 import { SEARCH_SQL, searchExpression } from "@/lib/db/sqlite/search";
 import { PrismaSerialisedSQLite3 } from "@/lib/db/sqlite/serialised-adapter";
@@ -14,6 +17,7 @@ export function sqliteEngine(file: string, url: string): Engine {
   const reader = sqliteReader(file);
   // Prepared once per reader connection (the connection is reopened after closeReaders).
   let loader: { connection: object; load: SnapshotLoader } | null = null;
+  let eventPage: { connection: object; statement: Database.Statement<[number], unknown> } | null = null;
   return {
     provider: "sqlite",
     key: `sqlite:${file}`,
@@ -31,6 +35,14 @@ export function sqliteEngine(file: string, url: string): Engine {
       if (words.length === 0) return [];
       const rows = await db.$queryRawUnsafe<{ id: number | bigint }[]>(SEARCH_SQL, searchExpression(words));
       return rows.map((r) => Number(r.id));
+    },
+
+    async eventPage(id) {
+      const connection = reader.get();
+      if (eventPage?.connection !== connection) {
+        eventPage = { connection, statement: connection.prepare<[number], unknown>(EVENT_PAGE_SQL).pluck(true) };
+      }
+      return toEventPage(eventPage.statement.get(id));
     },
 
     snapshotLoader() {
@@ -71,6 +83,7 @@ export function sqliteEngine(file: string, url: string): Engine {
     async closeReaders() {
       reader.close();
       loader = null;
+      eventPage = null;
     },
   };
 }
