@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /**
  * How long a write waits for the database before it gives up with `BUSY_MESSAGE` (issue 11,
- * item 7; docs/decisions/0012-busy-database.md). On SQLite a long import holds the one write
+ * item 7; docs/decisions/0016-busy-database.md). On SQLite a long import holds the one write
  * lock; a save, a sign-in or any other write queued behind it waits this long, then fails
  * with Prisma's P1008 instead of hanging until the import ends. Set with
  * DEMARCHE_DB_BUSY_WAIT_MS (milliseconds, 100 to 120,000).
