@@ -189,7 +189,8 @@ function ReportRows({ report }: { report: ImportReportView }) {
     );
   }
   return (
-    <div className="table-scroll">
+    // Focusable, so that keyboard users can scroll the table when it is wider than a phone.
+    <div className="table-scroll" tabIndex={0} role="region" aria-label="Rows of the file">
       <table className="admin-table import-rows">
         <caption>
           Rows{report.hiddenRows > 0 ? ` (${report.hiddenRows} more not listed)` : ""}
