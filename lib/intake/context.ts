@@ -23,18 +23,17 @@ export const ENRICH_MAX_DRAFTS = 200;
  * the legal bases already recorded, most used first. Bounded (see the limits above).
  */
 export async function loadDraftContext(db: Db): Promise<DraftContext> {
-  const [actors, bases] = await Promise.all([
+  // Two flat reads rather than a nested one: a relation read with a per-actor limit costs far more.
+  const [actors, aliasRows, bases] = await Promise.all([
     db.actor.findMany({
       orderBy: { id: "asc" },
       take: CONTEXT_MAX_ACTORS,
-      select: {
-        id: true,
-        name: true,
-        kind: true,
-        isoCode: true,
-        parentId: true,
-        aliases: { select: { alias: true }, orderBy: { id: "asc" }, take: CONTEXT_MAX_ALIASES_PER_ACTOR },
-      },
+      select: { id: true, name: true, kind: true, isoCode: true, parentId: true },
+    }),
+    db.actorAlias.findMany({
+      orderBy: { id: "asc" },
+      take: CONTEXT_MAX_ACTORS * 10,
+      select: { actorId: true, alias: true },
     }),
     db.event.groupBy({
       by: ["legalBasis"],
@@ -45,6 +44,11 @@ export async function loadDraftContext(db: Db): Promise<DraftContext> {
     }),
   ]);
   const byId = new Map(actors.map((a) => [a.id, a]));
+  const aliasesOf = new Map<number, string[]>();
+  for (const row of aliasRows) {
+    const list = aliasesOf.get(row.actorId) ?? aliasesOf.set(row.actorId, []).get(row.actorId);
+    if (list && list.length < CONTEXT_MAX_ALIASES_PER_ACTOR) list.push(row.alias);
+  }
   const stateCodeOf = (id: number): string | null => {
     // Up the parent chain (an agency of a ministry of a state), guarding against a cycle.
     let current = byId.get(id);
@@ -62,7 +66,7 @@ export async function loadDraftContext(db: Db): Promise<DraftContext> {
       kind: (kinds.includes(a.kind) ? a.kind : "organisation") as ActorKind,
       isoCode: a.kind === "state" ? a.isoCode : null,
       stateCode: stateCodeOf(a.id),
-      aliases: a.aliases.map((x) => x.alias),
+      aliases: aliasesOf.get(a.id) ?? [],
     })),
     legalBases: bases.flatMap((b) => (b.legalBasis ? [b.legalBasis] : [])),
   };
