@@ -8,9 +8,11 @@ const nextConfig = {
   // `npm start` should not fail a user's first run on a lint rule.
   typescript: { ignoreBuildErrors: false },
   // Server actions read their whole body before the action (and its sign-in check) runs, so
-  // their limit stays small: the largest form, an event with every field full, is ~150 kB.
+  // their limit stays small. The largest form is the intake's paste: up to 2 MB of article
+  // text, refused with a field message above that (lib/intake/text.ts), so the limit leaves
+  // room for that message to be given; every other form is under ~150 kB.
   // Import files go to the streamed, authorised route app/admin/import/upload (MAX_UPLOAD_BYTES).
-  experimental: { serverActions: { bodySizeLimit: "1mb" } },
+  experimental: { serverActions: { bodySizeLimit: "3mb" } },
   // Request-dependent headers (CSP with a nonce, X-Frame-Options, HSTS) are set in proxy.ts;
   // these hold for every response, static files included (docs/deploy.md).
   async headers() {

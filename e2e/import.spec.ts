@@ -219,7 +219,7 @@ test.describe("admin import", () => {
     expect(upload.status).toBe(303);
     expect(upload.location).toBe("/login?next=%2Fadmin%2Fimport");
     expect(upload.sent).toBeLessThan(4 * 1024 * 1024);
-    // A server action stops reading at its 1 MB limit (Next answers with an error page).
+    // A server action stops reading at its 3 MB limit (Next answers with an error page).
     const action = await post(baseURL!, importAction.page, { headers: { "Next-Action": importAction.id }, file: 60 * 1024 * 1024, declare: true, slow: true });
     expect(action.status).toBeGreaterThanOrEqual(400);
     expect(action.sent).toBeLessThan(16 * 1024 * 1024);
