@@ -65,6 +65,18 @@ test.describe("intake", () => {
     expect(await withDatabase((db) => db.intake.count())).toBe(before);
   });
 
+  test("a paste over 2 MB gets the size message at the field, and writes nothing", async ({ page }) => {
+    await signIn(page, createUser("editor"));
+    const before = await withDatabase((db) => db.intake.count());
+    await page.goto("/admin/intake");
+    await page.getByLabel("Publication date").fill("2021-04-29");
+    await page.getByLabel("Article (required)").fill("Russia expelled ten US diplomats on Wednesday. ".repeat(45_000));
+    await page.getByRole("button", { name: "Draft events" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Nothing was drafted" })).toBeVisible();
+    await expect(page.getByLabel("Article (required)")).toHaveAccessibleDescription(/larger than 2 MB/);
+    expect(await withDatabase((db) => db.intake.count())).toBe(before);
+  });
+
   test("paste an article, correct one draft, accept three with one responds-to link, and find them with the article as source", async ({ page }) => {
     // Many steps, each a full server round trip: more than the default budget on a busy machine.
     test.slow();
