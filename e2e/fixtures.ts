@@ -27,6 +27,9 @@ export { expect };
 
 /** Runs axe on the page and fails on serious or critical violations. */
 export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
+  // Next streams a dynamic page's metadata after its first bytes, so the <title> can arrive
+  // a moment after the content: wait for it (a page that never gets one still fails below).
+  await page.waitForFunction(() => document.title !== "", undefined, { timeout: 5_000 }).catch(() => undefined);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(
