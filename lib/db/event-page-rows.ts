@@ -40,17 +40,10 @@ export type EventPage = {
 };
 
 /** The document both statements build (instants as stored, or epoch milliseconds). */
-type Document = {
-  id: number;
-  title: string;
-  summary: string;
-  datePrecision: string;
-  dateStart: string;
-  dateEnd: string;
-  endDate: string | null;
-  type: string;
-  legalBasis: string | null;
-  location: string | null;
+type Document = Pick<
+  EventPage,
+  "id" | "title" | "summary" | "datePrecision" | "dateStart" | "dateEnd" | "endDate" | "type" | "legalBasis" | "location"
+> & {
   createdAt: unknown;
   updatedAt: unknown;
   lastEditedAt: unknown;
