@@ -169,4 +169,49 @@ test.describe("timeline filters", () => {
       await context.close();
     }
   });
+  test("folded facet options are sent only when asked, by a link that works without JavaScript", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    try {
+      await page.goto("/");
+      const initiator = facet(page, "Initiator");
+      await expect(initiator.getByRole("checkbox")).toHaveCount(6);
+      const more = initiator.getByRole("link", { name: /^\d+ more initiator options$/ });
+      const hidden = Number((await more.innerText()).split(" ")[0]);
+      expect(hidden).toBeGreaterThan(0);
+      expect(await page.content()).not.toContain("<details class=\"facet__more");
+      await more.click();
+      await expect(page).toHaveURL(/[?&]more=initiator(#|$)/);
+      await expect(initiator.getByRole("checkbox")).toHaveCount(6 + hidden);
+      // The other facets stay folded, and a checkbox from the unfolded part filters as usual.
+      await expect(facet(page, "Target").getByRole("checkbox")).toHaveCount(6);
+      await initiator.getByRole("link", { name: "Fewer initiator options" }).click();
+      await expect(initiator.getByRole("checkbox")).toHaveCount(6);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("the filter panel is closed on a phone from the first paint and open on a wide screen, with nothing folding later", async ({ browser, request }) => {
+    // The server's markup is already closed: no script folds it after hydration (the old layout shift).
+    const html = await (await request.get("/")).text();
+    expect(html).toMatch(/<details class="filters-disclosure">/);
+    for (const [width, open] of [[390, false], [1280, true]] as const) {
+      const context = await browser.newContext({ viewport: { width, height: 844 } });
+      const page = await context.newPage();
+      try {
+        await page.goto("/");
+        const search = page.getByRole("searchbox", { name: "Search" });
+        await page.waitForLoadState("networkidle");
+        if (open) await expect(search).toBeVisible();
+        else await expect(search).toBeHidden();
+        if (!open) {
+          await page.locator(".filters-disclosure > summary").click();
+          await expect(search).toBeVisible();
+        }
+      } finally {
+        await context.close();
+      }
+    }
+  });
 });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ActivityChart } from "@/components/timeline/activity-chart";
 import { FilterDisclosure } from "@/components/timeline/filter-disclosure";
-import { FilterPanel } from "@/components/timeline/filter-panel";
+import { FACETS, FilterPanel } from "@/components/timeline/filter-panel";
 import { LoadMore } from "@/components/timeline/load-more";
 import { monthKeyOf } from "@/lib/timeline/group";
 import { ExportLink } from "@/components/timeline/export-link";
@@ -86,6 +86,7 @@ export default async function TimelinePage({ searchParams }: { searchParams: Sea
               rawDates={{ from: firstOf("from"), to: firstOf("to") }}
               facets={view.facets}
               query={query}
+              expanded={FACETS.find((f) => f.name === firstOf("more"))?.name ?? null}
             />
           </FilterDisclosure>
         </aside>

@@ -16,6 +16,8 @@ const GAP = 4;
 /** Each bar keeps at least this many CSS pixels (bar and gap), so it stays a tap target on a phone; the chart scrolls inside its box instead. */
 const MIN_SLOT_PX = 28;
 
+const round = (v: number) => Math.round(v * 100) / 100;
+
 function periodLabel(key: string, style: "short" | "long" = "long"): string {
   const date = parsePartialDate(key);
   return date ? formatPartialDate(date, style) : key;
@@ -38,6 +40,19 @@ export function ActivityChart({ unit, buckets, hrefFor }: Props) {
   const top = scale.domain()[1] ?? 1;
   const width = buckets.length * (BAR + GAP);
   const present = EVENT_TYPES.map((type, t) => ({ type, t })).filter(({ t }) => buckets.some((b) => (b.byType[t] ?? 0) > 0));
+  const paths = present.map(() => "");
+  buckets.forEach((bucket, i) => {
+    const x = i * (BAR + GAP);
+    let y = HEIGHT;
+    present.forEach(({ t }, p) => {
+      const count = bucket.byType[t] ?? 0;
+      if (count === 0) return;
+      const h = Math.max(scale(count), 1);
+      y -= h;
+      paths[p] += `M${x} ${round(y)}h${BAR}v${round(h)}h-${BAR}z`;
+    });
+  });
+  const segments = present.map(({ type }, p) => ({ slug: type.slug, color: type.color, d: paths[p] ?? "" })).filter((s) => s.d);
   const first = buckets[0]?.key ?? "";
   const last = buckets.at(-1)?.key ?? "";
   const caption = `Events per ${unit}, ${periodLabel(first, "short")}${first === last ? "" : ` – ${periodLabel(last, "short")}`}, by type`;
@@ -73,23 +88,18 @@ export function ActivityChart({ unit, buckets, hrefFor }: Props) {
             ))}
           <line x1={0} x2={width} y1={HEIGHT - 0.5} y2={HEIGHT - 0.5} className="activity-chart__axis" />
           {buckets.map((bucket, i) => {
-            const x = i * (BAR + GAP);
-            let y = HEIGHT;
             const name = `${periodLabel(bucket.key)}: ${bucket.total.toLocaleString("en-GB")} ${bucket.total === 1 ? "event" : "events"}`;
             return (
               <a key={bucket.key} href={hrefFor(bucket.key)} aria-label={name} className="activity-chart__bar">
                 <title>{name}</title>
-                <rect x={x} y={0} width={BAR} height={HEIGHT} className="activity-chart__hit" />
-                {present.map(({ type, t }) => {
-                  const count = bucket.byType[t] ?? 0;
-                  if (count === 0) return null;
-                  const h = Math.max(scale(count), 1);
-                  y -= h;
-                  return <rect key={type.slug} x={x} y={y} width={BAR} height={h} fill={type.color} />;
-                })}
+                <rect x={i * (BAR + GAP)} y={0} width={BAR} height={HEIGHT} className="activity-chart__hit" />
               </a>
             );
           })}
+          {/* One path per type for every bar's segment of that type, not a rect per bar and type (the chart is sent twice, as HTML and in the RSC payload); drawn over the links' hit areas, which take the pointer. */}
+          {segments.map(({ slug, color, d }) => (
+            <path key={slug} d={d} fill={color} pointerEvents="none" />
+          ))}
         </svg>
       </div>
       </div>

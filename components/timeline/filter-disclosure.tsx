@@ -1,22 +1,16 @@
-"use client";
-
-import { useEffect, useRef, type ReactNode } from "react";
-
-/** The width below which the filters sit above the timeline (matches app/globals.css). */
-const NARROW = "(max-width: 52rem)";
+import type { ReactNode } from "react";
 
 /**
- * The filter panel in a disclosure: open when rendered (so it works without JavaScript), and
- * folded on narrow screens once JavaScript runs, so a phone shows the timeline first. On
- * wide screens the summary is hidden and the panel always shows.
+ * The filter panel in a disclosure, rendered closed: a phone shows the timeline first and
+ * opens the panel with the summary, with or without JavaScript. On wide screens
+ * (app/globals.css) the summary is hidden and the closed content is shown by styling
+ * `::details-content`, so nothing changes after the page loads: no script folds the panel
+ * after hydration (that was a layout shift of 0.59 on a phone, issue 15). A server
+ * component, so the panel's markup is not repeated as client props.
  */
 export function FilterDisclosure({ label, children }: { label: string; children: ReactNode }) {
-  const ref = useRef<HTMLDetailsElement>(null);
-  useEffect(() => {
-    if (ref.current && window.matchMedia(NARROW).matches) ref.current.open = false;
-  }, []);
   return (
-    <details ref={ref} className="filters-disclosure" open>
+    <details className="filters-disclosure">
       <summary>{label}</summary>
       {children}
     </details>

@@ -3,10 +3,10 @@ import type { FacetName, FacetOption, TimelineFacets } from "@/lib/timeline/view
 import { flagEmoji } from "@/lib/text/flag";
 import type { TimelineFilters } from "@/lib/timeline/filters";
 
-/** Options shown before "More"; the rest stay one click away. */
+/** Options shown before "N more"; the rest are one link (`?more=<facet>`) away and not sent until then. */
 const VISIBLE_OPTIONS = 6;
 
-const FACETS: { name: FacetName; legend: string }[] = [
+export const FACETS: { name: FacetName; legend: string }[] = [
   { name: "type", legend: "Type" },
   { name: "initiator", legend: "Initiator" },
   { name: "target", legend: "Target" },
@@ -42,13 +42,17 @@ function Option({ name, option }: { name: FacetName; option: FacetOption }) {
  * The filters as a GET form: search, dates, sort and one fieldset per facet, each option
  * with its count under the other active filters.
  */
-export function FilterPanel({ filters, rawDates, facets, query }: {
+export function FilterPanel({ filters, rawDates, facets, query, expanded }: {
   filters: TimelineFilters;
   /** from/to as typed, so a rejected value can be corrected rather than retyped. */
   rawDates: { from: string; to: string };
   facets: TimelineFacets;
   query: string;
+  /** The facet whose options beyond the first few are shown (`?more=<facet>`), if any. */
+  expanded: FacetName | null;
 }) {
+  const base = query ? `/?${query}` : "/";
+  const moreHref = (name: FacetName) => `/?${new URLSearchParams([...new URLSearchParams(query), ["more", name]]).toString()}`;
   return (
     <FilterForm query={query}>
       <div className="filters__field">
@@ -82,24 +86,28 @@ export function FilterPanel({ filters, rawDates, facets, query }: {
         const visible = options.filter((o, i) => i < VISIBLE_OPTIONS || o.selected);
         const more = options.filter((o, i) => i >= VISIBLE_OPTIONS && !o.selected);
         return (
-          <fieldset key={name} className="facet">
+          <fieldset key={name} className="facet" id={`facet-${name}`}>
             <legend>{legend}</legend>
             <ul className="facet__options">
               {visible.map((option) => (
                 <Option key={option.value} name={name} option={option} />
               ))}
             </ul>
+            {more.length > 0 && expanded === name ? (
+              <ul className="facet__options" id={`facet-${name}-more`}>
+                {more.map((option) => (
+                  <Option key={option.value} name={name} option={option} />
+                ))}
+              </ul>
+            ) : null}
             {more.length > 0 ? (
-              <details className="facet__more">
-                <summary>
-                  {more.length} more <span className="visually-hidden">{legend.toLowerCase()} options</span>
-                </summary>
-                <ul className="facet__options">
-                  {more.map((option) => (
-                    <Option key={option.value} name={name} option={option} />
-                  ))}
-                </ul>
-              </details>
+              <p className="facet__more">
+                {/* A link, not folded markup: the rest of a facet (hundreds of actors at scale) is sent only when asked for. */}
+                <a href={expanded === name ? `${base}#facet-${name}` : `${moreHref(name)}#facet-${name}`}>
+                  {expanded === name ? "Fewer" : `${more.length} more`}{" "}
+                  <span className="visually-hidden">{legend.toLowerCase()} options</span>
+                </a>
+              </p>
             ) : null}
           </fieldset>
         );
