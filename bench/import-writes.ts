@@ -28,7 +28,7 @@ const { applyImport } = await import("@/lib/import/engine");
 
 const load = () => os.loadavg().map((x) => x.toFixed(2)).join(" ");
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-const header = (await exportCsvText(prisma)).split("\r\n")[0]!.split(",");
+const header = ((await exportCsvText(prisma)).split("\r\n")[0] ?? "").split(",");
 const day = (i: number) => new Date(Date.UTC(1900, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
 const cell = (c: string, i: number) => (c === "title" ? `Bench import ${i}` : c === "date" ? day(i) : c === "type" ? "statement" : c === "initiators" ? "Russia" : "");
 const file = path.join(dir, "import.csv");
