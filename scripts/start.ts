@@ -20,6 +20,18 @@ import { bin, main, ROOT, run, runForeground } from "./lib/run";
 
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
+/** An import whose process died (kill -9, a crash) is cleaned up or finished now (decision 0017). */
+async function recoverImports(): Promise<void> {
+  const { recoverImportRuns } = await import("../lib/import/staged");
+  const prisma = createPrismaClient();
+  try {
+    const { discarded, finished } = await recoverImportRuns(prisma);
+    if (discarded + finished > 0) console.log(`Imports left by a stopped process: ${discarded} removed (never accepted), ${finished} finished (accepted whole).`);
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
 /** With no account yet, nobody can sign in to edit: say how to create the first admin. */
 async function explainFirstAdmin(): Promise<void> {
   const prisma = createPrismaClient();
@@ -47,6 +59,7 @@ await main(async () => {
   console.log(`Database: ${target.provider === "sqlite" ? target.file : "PostgreSQL"}`);
   migrateDatabase(target);
   await seedIfEmpty();
+  await recoverImports();
   await explainFirstAdmin();
 
   if (isBuildFresh(ROOT)) {

@@ -32,7 +32,13 @@ export type BulkEventWrite =
 export async function writeEventsInBulk(
   db: Db,
   writes: readonly BulkEventWrite[],
-  options: { userId: number | null; kind: RevisionKind; now?: Date },
+  options: {
+    userId: number | null;
+    kind: RevisionKind;
+    now?: Date;
+    /** False when the caller writes the relation rows later (a staged import's last step); revisions still record them. */
+    relations?: boolean;
+  },
 ): Promise<number[]> {
   if (writes.length === 0) return [];
   const now = options.now ?? new Date();
@@ -109,7 +115,7 @@ export async function writeEventsInBulk(
   await insert("Source", children.flatMap((c) => c.sources));
   await insert("EventTag", children.flatMap((c) => c.tags));
   await insert("EventMeasure", children.flatMap((c) => c.measures));
-  await insert("EventRelation", children.flatMap((c) => c.relations));
+  if (options.relations !== false) await insert("EventRelation", children.flatMap((c) => c.relations));
   await insert("EventRevision", snapshots.map((snapshot) => ({ ...revisionRow(snapshot, options.kind, options.userId), createdAt: now })));
   return snapshots.map((s) => s.id);
 }

@@ -16,7 +16,7 @@ export const PLACEHOLDER_BASE = 2_000_000_000;
 /** The kind given to an actor an import creates when the file does not say (CSV files do not). */
 export const DEFAULT_NEW_ACTOR_KIND: ActorKind = "organisation";
 
-type PlannedActor = { placeholder: number; name: string; slug: string; kind: ActorKind; isoCode: string | null };
+export type PlannedActor = { placeholder: number; name: string; slug: string; kind: ActorKind; isoCode: string | null };
 
 /**
  * Every actor, in memory for the length of an import (actors number in the thousands, rows
@@ -84,6 +84,12 @@ export class ActorDirectory {
   }
 
   /** Creates the new actors `input` names (once each) and returns the input with their real ids. */
+  /** The actors a row's input names by placeholder, to be created when the row is written (a staged import). */
+  placeholdersOf(input: EventInput): PlannedActor[] {
+    const ids = new Set([...input.initiatorIds, ...input.targetIds].filter((id) => id >= PLACEHOLDER_BASE));
+    return [...this.planned.values()].filter((a) => ids.has(a.placeholder));
+  }
+
   async materialise(db: Db, input: EventInput): Promise<EventInput> {
     const real = async (id: number): Promise<number> => {
       if (id < PLACEHOLDER_BASE) return id;

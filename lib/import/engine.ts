@@ -9,6 +9,7 @@ import { duplicateKey, findLikelyDuplicates, similarTitles, type EventProbe } fr
 import { ActorDirectory, PLACEHOLDER_BASE } from "@/lib/import/actors";
 import type { EventDraft, ImportRecord, RowError } from "@/lib/import/draft";
 import { appendUpTo, IMPORT_LIMITS, shorten } from "@/lib/import/limits";
+import { applyImportStaged } from "@/lib/import/staged";
 import { slugify } from "@/lib/text/fold";
 
 export type RowAction = "create" | "update" | "unchanged" | "duplicate" | "error";
@@ -63,6 +64,8 @@ export type ImportOptions = {
   createDuplicates?: boolean;
   columnOf: ColumnOf;
   onProgress?: (rows: number) => void;
+  /** Called after each published batch of a staged import (lib/import/staged.ts), for progress and tests. */
+  onPublished?: () => void | Promise<void>;
   /** Called inside the apply transaction before the first event row, e.g. to restore actors. */
   beforeEvents?: (tx: Db) => Promise<void>;
   /** Called inside the apply transaction after every event row, e.g. to restore revisions. */
@@ -93,6 +96,9 @@ export async function dryRunImport(db: PrismaClient, source: RecordSource, optio
  * (the database may have changed since the dry run), so an apply never trusts a stale report.
  */
 export async function applyImport(db: PrismaClient, source: RecordSource, options: ImportOptions): Promise<ImportReport> {
+  // A backup restore (hooks that write actors and revisions around the events) keeps the one
+  // transaction; every other import is applied in bounded steps (decision 0017).
+  if (!options.beforeEvents && !options.afterEvents && !options.restoreExtras) return applyImportStaged(db, source, options);
   try {
     return await db.$transaction(
       async (tx) => {
@@ -117,7 +123,16 @@ export async function applyImport(db: PrismaClient, source: RecordSource, option
   }
 }
 
-async function processRecords(db: Db, source: RecordSource, options: ImportOptions, write: boolean): Promise<ImportReport> {
+/** Receives each batch's checked writes (file order) while no row has failed yet: a staged import's staging step. */
+export type StageSink = (items: { write: BulkEventWrite; outcome: RowOutcome }[], actors: ActorDirectory) => Promise<void>;
+
+export async function processRecords(
+  db: Db,
+  source: RecordSource,
+  options: ImportOptions,
+  write: boolean,
+  stage?: StageSink,
+): Promise<ImportReport> {
   const report: ImportReport = {
     applied: false,
     rows: 0,
@@ -206,7 +221,7 @@ async function processRecords(db: Db, source: RecordSource, options: ImportOptio
       checked.push({ outcome, input, probe: probeOf(input), isNew: draft.id === null });
       if (current === null) {
         outcome.action = "create";
-        if (write) {
+        if (write || stage) {
           const extras = draft.id === null ? undefined : options.restoreExtras?.(draft.id);
           const bookkeeping = extras ?? (draft.updatedAt ? { updatedAt: draft.updatedAt } : undefined);
           planned.push({ outcome, write: { action: "create", id: draft.id, input, bookkeeping } });
@@ -215,7 +230,7 @@ async function processRecords(db: Db, source: RecordSource, options: ImportOptio
         outcome.action = "unchanged";
       } else {
         outcome.action = "update";
-        if (write) planned.push({ outcome, write: { action: "update", current, input } });
+        if (write || stage) planned.push({ outcome, write: { action: "update", current, input } });
       }
     }
 
@@ -251,6 +266,8 @@ async function processRecords(db: Db, source: RecordSource, options: ImportOptio
       for (const { write: w } of toWrite) writes.push({ ...w, input: await actors.materialise(db, w.input) });
       const ids = await writeEventsInBulk(db, writes, { userId: options.userId, kind: "import" });
       toWrite.forEach(({ outcome }, i) => (outcome.id = ids[i] ?? outcome.id));
+    } else if (stage && report.errorRows === 0 && toWrite.length > 0) {
+      await stage(toWrite, actors);
     }
     options.onProgress?.(report.rows);
   }
