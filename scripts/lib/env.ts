@@ -4,8 +4,8 @@
  * folder), then validates the environment once (lib/env.ts). So `npm run db:migrate` migrates
  * the database the server will serve, and a bad value stops the script with a message naming
  * the variable instead of failing later. Variables already set in the environment win over
- * the files, as in Next. `next dev` reads the .env.development files; so do scripts run with
- * NODE_ENV=development (`npm run dev` prepares its database that way).
+ * the files, as in Next. `next dev` reads the .env.development files; scripts do so only when
+ * run with NODE_ENV=development (the `dev` script does not set it yet).
  */
 import nextEnv from "@next/env";
 import { EnvError, readEnv } from "../../lib/env";
