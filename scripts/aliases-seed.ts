@@ -3,6 +3,7 @@
  * i18n-iso-countries plus curated demonyms, capitals and metonyms). Idempotent: aliases an
  * admin typed or removed are left as they are. `npm start` and `npm run db:seed` do the same.
  */
+import "./lib/env";
 import { seedStateAliases } from "../lib/actors/alias-write";
 import { createPrismaClient } from "../lib/db/client";
 import { main } from "./lib/run";

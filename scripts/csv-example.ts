@@ -3,6 +3,7 @@
  * exported by the real exporter, so the format documentation shows a real file. Run after a
  * change to the CSV format: `npx tsx scripts/csv-example.ts`. A test checks the file is current.
  */
+import "./lib/env";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";

@@ -1,3 +1,4 @@
+import "./lib/env";
 import { resolveDatabaseTarget } from "../lib/db/url";
 import { migrateDatabase } from "./lib/migrate";
 import { main } from "./lib/run";

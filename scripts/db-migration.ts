@@ -13,6 +13,8 @@
  *   PostgreSQL server for this diff (it creates nothing there): DEMARCHE_POSTGRES_URL.
  * See docs/decisions/0001-prisma-js-engine.md and 0005-postgresql.md.
  */
+import "./lib/env";
+import { readEnv } from "../lib/env";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -110,7 +112,7 @@ await main(() => {
   // Both providers get their migration in one step, or neither does.
   let postgresSql: string | null = null;
   if (postgresDrift) {
-    const url = process.env.DEMARCHE_POSTGRES_URL;
+    const url = readEnv().DEMARCHE_POSTGRES_URL;
     if (!url) {
       throw new CommandFailed(
         "Creating the PostgreSQL migration needs a reachable PostgreSQL server (Prisma's diff connects to it; it\n" +

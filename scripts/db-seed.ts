@@ -1,3 +1,4 @@
+import "./lib/env";
 import path from "node:path";
 import { seedStateAliases } from "../lib/actors/alias-write";
 import { createPrismaClient } from "../lib/db/client";

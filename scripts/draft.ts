@@ -1,4 +1,5 @@
 /** `npm run draft -- article.txt --published 2021-04-29`: see lib/intake/cli.ts. */
+import "./lib/env";
 import fs from "node:fs";
 import { runDraftCli } from "../lib/intake/cli";
 

@@ -1,3 +1,5 @@
+import "./lib/env";
+import { readEnv } from "../lib/env";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { findChromium } from "../e2e/chromium";
@@ -7,8 +9,9 @@ import { findChromium } from "../e2e/chromium";
 const found = findChromium();
 if (found) process.exit(0);
 
-if (process.env.CHROMIUM_PATH) {
-  console.error(`CHROMIUM_PATH is set to ${process.env.CHROMIUM_PATH}, but there is no file there.`);
+const configured = readEnv().CHROMIUM_PATH;
+if (configured) {
+  console.error(`CHROMIUM_PATH is set to ${configured}, but there is no file there.`);
   process.exit(1);
 }
 

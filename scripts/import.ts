@@ -6,6 +6,8 @@
  * --create-duplicates is given. Exit code 1 when the file has errors (nothing written), 2
  * for a usage error.
  */
+import "./lib/env";
+import { readEnv } from "../lib/env";
 import fs from "node:fs";
 import path from "node:path";
 import { createPrismaClient } from "../lib/db/client";
@@ -65,7 +67,7 @@ await main(async () => {
     );
     if (report.newActors.length > 0) console.log(`New actors (${report.newActors.length}): ${report.newActors.slice(0, 20).join(", ")}${report.newActors.length > 20 ? ", …" : ""}`);
     if (report.newTags.length > 0) console.log(`New tags (${report.newTags.length}): ${report.newTags.slice(0, 20).join(", ")}${report.newTags.length > 20 ? ", …" : ""}`);
-    if (process.env.IMPORT_VERBOSE === "1") {
+    if (readEnv().IMPORT_VERBOSE === "1") {
       for (const outcome of report.outcomes) console.log(`row ${outcome.row}: ${describeAction(outcome)} ${outcome.title}`);
     }
 

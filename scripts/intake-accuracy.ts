@@ -3,6 +3,7 @@
  * changed what the drafter proposed, from the extraction records in DATABASE_URL (the same
  * figures as /admin/intake/accuracy). Exit code 2 for a usage error.
  */
+import "./lib/env";
 import { createPrismaClient } from "../lib/db/client";
 import { resolveDatabaseTarget } from "../lib/db/url";
 import { accuracyByField } from "../lib/intake/accuracy";

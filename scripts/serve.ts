@@ -9,22 +9,19 @@
  *   --port <n>      default $PORT or 3000
  *   --hostname <h>  default all interfaces
  */
+import "./lib/env";
+import { parseEnv, readEnv } from "../lib/env";
 import http from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
 import { CLIENT_ADDRESS_HEADER, clientAddress, SERVED_FLAG, trustedProxyHops } from "../lib/auth/request";
-import { CommandFailed, main, ROOT } from "./lib/run";
+import { main, ROOT } from "./lib/run";
 
 await main(async () => {
   const { values } = parseArgs({ options: { port: { type: "string" }, hostname: { type: "string" } } });
-  const port = Number(values.port ?? process.env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new CommandFailed(`Not a port: ${values.port ?? process.env.PORT}`);
-  let hops: number;
-  try {
-    hops = trustedProxyHops();
-  } catch (error) {
-    throw new CommandFailed(error instanceof Error ? error.message : String(error));
-  }
+  // The environment (PORT, DEMARCHE_TRUSTED_PROXIES) was validated by ./lib/env; --port is checked by the same rule.
+  const port = values.port === undefined ? readEnv().PORT : parseEnv({ PORT: values.port }).PORT;
+  const hops = trustedProxyHops();
   Object.assign(process.env, { NODE_ENV: "production" });
   // Read by lib/auth/request.ts in this same process: the header below is ours.
   process.env[SERVED_FLAG] = "1";

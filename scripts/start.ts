@@ -8,6 +8,8 @@
  *                     `node .next/demarche/serve.mjs`, so no wrapper process stays resident
  *                     (without it this script runs the compiled server as its child)
  */
+import "./lib/env";
+import { readEnv } from "../lib/env";
 import fs from "node:fs";
 import { recreatePostgresDatabase } from "../lib/db/postgres-admin";
 import { resolveDatabaseTarget } from "../lib/db/url";
@@ -48,7 +50,7 @@ async function explainFirstAdmin(): Promise<void> {
 }
 
 await main(async () => {
-  const port = process.env.PORT ?? "3000";
+  const port = String(readEnv().PORT);
   const target = resolveDatabaseTarget();
 
   if (process.argv.includes("--fresh-database")) {

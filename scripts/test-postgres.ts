@@ -4,10 +4,12 @@
  * postgresql://demarche:demarche@localhost:5432/postgres. Without it the suite is skipped,
  * loudly (CI always sets it: .ci/run starts PostgreSQL).
  */
+import "./lib/env";
+import { readEnv } from "../lib/env";
 import { bin, main, run } from "./lib/run";
 
 await main(() => {
-  if (!process.env.DEMARCHE_POSTGRES_URL) {
+  if (!readEnv().DEMARCHE_POSTGRES_URL) {
     console.log(
       "\nPostgreSQL suite SKIPPED: DEMARCHE_POSTGRES_URL is not set. To run it, see README → Running the PostgreSQL suite.\n",
     );

@@ -9,6 +9,8 @@
  *
  * The password comes from DEMARCHE_PASSWORD, or is asked for without echoing it.
  */
+import "./lib/env";
+import { readEnv } from "../lib/env";
 import { parseArgs } from "node:util";
 import { createPrismaClient, type PrismaClient } from "../lib/db/client";
 import { normalizeEmail } from "../lib/auth/rate-limit";
@@ -62,7 +64,7 @@ async function promptHidden(question: string): Promise<string> {
 }
 
 async function readPassword(): Promise<string> {
-  const fromEnv = process.env.DEMARCHE_PASSWORD;
+  const fromEnv = readEnv().DEMARCHE_PASSWORD;
   const password = fromEnv ?? (await promptHidden("Password: "));
   const checked = passwordSchema.safeParse(password);
   if (!checked.success) throw new CommandFailed(`Password not accepted: ${checked.error.issues[0]?.message}`);

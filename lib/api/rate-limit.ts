@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { readEnv, type EnvSource } from "@/lib/env";
 import type { Db } from "@/lib/db/client";
 
 /**
@@ -6,24 +6,12 @@ import type { Db } from "@/lib/db/client";
  * so that every instance of the app counts against the same number. One upsert per
  * request; the rows of past windows are deleted by the first request of each new window.
  */
-export const rateLimitConfigSchema = z.object({
-  /** Requests per client and window. */
-  DEMARCHE_API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(120),
-  /** Window length in seconds. */
-  DEMARCHE_API_RATE_WINDOW: z.coerce.number().int().min(1).max(86_400).default(60),
-});
-
 export type RateLimitConfig = { limit: number; windowMs: number };
 
-export function rateLimitConfig(env: Record<string, string | undefined> = process.env): RateLimitConfig {
-  const parsed = rateLimitConfigSchema.safeParse({
-    DEMARCHE_API_RATE_LIMIT: env.DEMARCHE_API_RATE_LIMIT || undefined,
-    DEMARCHE_API_RATE_WINDOW: env.DEMARCHE_API_RATE_WINDOW || undefined,
-  });
-  if (!parsed.success) {
-    throw new Error(`DEMARCHE_API_RATE_LIMIT / DEMARCHE_API_RATE_WINDOW: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-  }
-  return { limit: parsed.data.DEMARCHE_API_RATE_LIMIT, windowMs: parsed.data.DEMARCHE_API_RATE_WINDOW * 1000 };
+/** DEMARCHE_API_RATE_LIMIT requests per client in each DEMARCHE_API_RATE_WINDOW seconds (lib/env.ts). */
+export function rateLimitConfig(source?: EnvSource): RateLimitConfig {
+  const env = readEnv(source);
+  return { limit: env.DEMARCHE_API_RATE_LIMIT, windowMs: env.DEMARCHE_API_RATE_WINDOW * 1000 };
 }
 
 export type RateLimitResult = {

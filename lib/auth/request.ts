@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { readEnv, type EnvSource } from "@/lib/env";
 
 /**
  * Where the client's address comes from (docs/deploy.md, "The client's address").
@@ -10,20 +10,11 @@ import { z } from "zod";
  * client sent under that name); SERVED_FLAG tells the app that it runs behind it.
  */
 export const CLIENT_ADDRESS_HEADER = "x-demarche-client-address";
-export const SERVED_FLAG = "DEMARCHE_SERVED";
+export const SERVED_FLAG = "DEMARCHE_SERVED" as const;
 
-/** `DEMARCHE_TRUSTED_PROXIES`: how many reverse proxies in front of the app append to X-Forwarded-For (default 0). */
-export const trustedProxiesSchema = z
-  .string()
-  .trim()
-  .regex(/^\d{1,2}$/, "DEMARCHE_TRUSTED_PROXIES must be a whole number of proxies (0 when clients connect directly)")
-  .default("0")
-  .transform(Number);
-
-export function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
-  const parsed = trustedProxiesSchema.safeParse(env.DEMARCHE_TRUSTED_PROXIES || undefined);
-  if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? "DEMARCHE_TRUSTED_PROXIES is invalid");
-  return parsed.data;
+/** `DEMARCHE_TRUSTED_PROXIES`: how many reverse proxies in front of the app append to X-Forwarded-For (default 0; lib/env.ts). */
+export function trustedProxyHops(source?: EnvSource): number {
+  return readEnv(source).DEMARCHE_TRUSTED_PROXIES;
 }
 
 function normaliseAddress(address: string): string {
@@ -56,9 +47,9 @@ export function clientAddress(socketAddress: string | null | undefined, forwarde
  * it (`next dev`, or `next start` run directly) the last X-Forwarded-For entry, which a
  * client can invent: that is for development only (docs/deploy.md).
  */
-export function requestClientAddress(headers: { get(name: string): string | null }, env: Record<string, string | undefined> = process.env): string {
+export function requestClientAddress(headers: { get(name: string): string | null }, source?: EnvSource): string {
   const served = headers.get(CLIENT_ADDRESS_HEADER);
-  if (env[SERVED_FLAG] === "1" && served) return served.slice(0, 100);
+  if (readEnv(source)[SERVED_FLAG] === "1" && served) return served.slice(0, 100);
   const entries = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((e) => e.trim())

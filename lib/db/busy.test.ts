@@ -29,13 +29,16 @@ describe("busyWaitMs", () => {
     delete process.env.DEMARCHE_DB_BUSY_WAIT_MS;
   });
 
-  it("reads DEMARCHE_DB_BUSY_WAIT_MS within its bounds and falls back otherwise", () => {
+  it("reads DEMARCHE_DB_BUSY_WAIT_MS within its bounds; unset or empty is the default, anything else an error naming it", () => {
     expect(busyWaitMs()).toBe(DEFAULT_BUSY_WAIT_MS);
+    expect(DEFAULT_BUSY_WAIT_MS).toBe(5_000);
     process.env.DEMARCHE_DB_BUSY_WAIT_MS = "1500";
     expect(busyWaitMs()).toBe(1500);
-    for (const bad of ["", "abc", "10", "999999", "1.5"]) {
+    process.env.DEMARCHE_DB_BUSY_WAIT_MS = "";
+    expect(busyWaitMs()).toBe(DEFAULT_BUSY_WAIT_MS);
+    for (const bad of ["abc", "10", "999999", "1.5"]) {
       process.env.DEMARCHE_DB_BUSY_WAIT_MS = bad;
-      expect(busyWaitMs()).toBe(DEFAULT_BUSY_WAIT_MS);
+      expect(() => busyWaitMs(), bad).toThrow(`DEMARCHE_DB_BUSY_WAIT_MS="${bad}": DEMARCHE_DB_BUSY_WAIT_MS must be a whole number from 100 to 120000`);
     }
   });
 });

@@ -1,18 +1,17 @@
-import { z } from "zod";
+import { envSchema, readEnv } from "@/lib/env";
 
 /**
  * How long a write waits for the database before it gives up with `BUSY_MESSAGE` (issue 11,
  * item 7; docs/decisions/0016-busy-database.md). On SQLite a long import holds the one write
  * lock; a save, a sign-in or any other write queued behind it waits this long, then fails
  * with Prisma's P1008 instead of hanging until the import ends. Set with
- * DEMARCHE_DB_BUSY_WAIT_MS (milliseconds, 100 to 120,000).
+ * DEMARCHE_DB_BUSY_WAIT_MS (milliseconds, 100 to 120,000; lib/env.ts, where a bad value is an error).
  */
 export function busyWaitMs(): number {
-  const parsed = z.coerce.number().int().min(100).max(120_000).safeParse(process.env.DEMARCHE_DB_BUSY_WAIT_MS);
-  return process.env.DEMARCHE_DB_BUSY_WAIT_MS !== undefined && parsed.success ? parsed.data : DEFAULT_BUSY_WAIT_MS;
+  return readEnv().DEMARCHE_DB_BUSY_WAIT_MS;
 }
 
-export const DEFAULT_BUSY_WAIT_MS = 5_000;
+export const DEFAULT_BUSY_WAIT_MS = envSchema.shape.DEMARCHE_DB_BUSY_WAIT_MS.parse(undefined);
 
 /** What a form says when its write could not get the database in time. */
 export const BUSY_MESSAGE = "The database is busy with an import; try again in a few seconds.";

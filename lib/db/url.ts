@@ -1,4 +1,5 @@
 import path from "node:path";
+import { readEnv } from "../env";
 
 /** Where the default SQLite database lives, relative to the project root (git-ignored). */
 export const DEFAULT_SQLITE_FILE = "data/demarche.db";
@@ -13,7 +14,7 @@ export type DatabaseTarget =
  * paths resolve against the project root so scripts, tests and the server agree.
  */
 export function resolveDatabaseTarget(
-  raw: string | undefined = process.env.DATABASE_URL,
+  raw: string | undefined = readEnv().DATABASE_URL,
   root: string = process.cwd(),
 ): DatabaseTarget {
   const value = raw?.trim() ?? "";

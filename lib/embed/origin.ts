@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { readEnv, type EnvSource } from "@/lib/env";
 
 /**
  * The origin Demarche is reached at, for absolute links in embeds and oEmbed answers.
@@ -6,15 +6,8 @@ import { z } from "zod";
  * behind a proxy should set: otherwise it is the origin of the request as the server saw it
  * (its Host header), so an oEmbed answer names the address the caller used.
  */
-const publicUrlSchema = z
-  .url({ protocol: /^https?$/ })
-  .transform((value) => new URL(value).origin)
-  .optional();
-
-export function configuredOrigin(raw: string | undefined = process.env.DEMARCHE_PUBLIC_URL): string | null {
-  const parsed = publicUrlSchema.safeParse(raw === "" ? undefined : raw);
-  if (!parsed.success) throw new Error(`DEMARCHE_PUBLIC_URL must be an http(s) URL such as https://demarche.example, not "${raw}".`);
-  return parsed.data ?? null;
+export function configuredOrigin(source?: EnvSource): string | null {
+  return readEnv(source).DEMARCHE_PUBLIC_URL ?? null;
 }
 
 /** The site's origin from a request's headers (route handlers and server components alike). */

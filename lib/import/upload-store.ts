@@ -1,14 +1,15 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
+import { readEnv } from "@/lib/env";
 
 /**
  * Files between the dry run and "Apply": stored server-side under the SHA-256 of their
  * content, so Apply names exactly the bytes that were checked (the browser sends only the
  * hash back) and the file is not uploaded twice. Files older than a day are removed.
  */
-const UPLOAD_DIR = process.env.IMPORT_UPLOAD_DIR ?? path.join(/* turbopackIgnore: true */ os.tmpdir(), "demarche-imports");
+/** IMPORT_UPLOAD_DIR, default demarche-imports in the system temp folder (lib/env.ts). */
+const uploadDir = () => readEnv().IMPORT_UPLOAD_DIR;
 const MAX_AGE_MS = 24 * 60 * 60 * 1000;
 const HASH = /^[0-9a-f]{64}$/;
 
@@ -17,12 +18,12 @@ const HASH = /^[0-9a-f]{64}$/;
  * bundler is told not to trace it (it would otherwise include the whole project).
  */
 function uploadPath(name: string): string {
-  return path.join(/* turbopackIgnore: true */ UPLOAD_DIR, name);
+  return path.join(/* turbopackIgnore: true */ uploadDir(), name);
 }
 
 /** A new temporary file in the upload folder (old uploads are cleared on the way). */
 export function temporaryUploadPath(): string {
-  fs.mkdirSync(/* turbopackIgnore: true */ UPLOAD_DIR, { recursive: true });
+  fs.mkdirSync(/* turbopackIgnore: true */ uploadDir(), { recursive: true });
   removeOldUploads();
   return uploadPath(`upload-${crypto.randomUUID()}.part`);
 }
@@ -64,14 +65,14 @@ export function findUpload(hash: string): string | null {
 export function removeUpload(hash: string): void {
   if (!HASH.test(hash)) return;
   fs.rmSync(uploadPath(hash), { force: true });
-  for (const name of fs.readdirSync(/* turbopackIgnore: true */ UPLOAD_DIR)) {
+  for (const name of fs.readdirSync(/* turbopackIgnore: true */ uploadDir())) {
     if (name.startsWith(`${hash}.check-`)) fs.rmSync(uploadPath(name), { force: true });
   }
 }
 
 function removeOldUploads(): void {
   const cutoff = Date.now() - MAX_AGE_MS;
-  for (const name of fs.readdirSync(/* turbopackIgnore: true */ UPLOAD_DIR)) {
+  for (const name of fs.readdirSync(/* turbopackIgnore: true */ uploadDir())) {
     const file = uploadPath(name);
     try {
       if (fs.statSync(file).mtimeMs < cutoff) fs.rmSync(file, { force: true });

@@ -8,6 +8,7 @@ import fs from "node:fs";
 import { draftArticle } from "./drafter";
 import { IntakeInputError, MAX_ARTICLE_BYTES, detectPublicationDate } from "./text";
 import { resolveDatabaseTarget } from "@/lib/db/url";
+import { readEnv, type EnvSource } from "@/lib/env";
 import type { Draft, DraftContext } from "./types";
 
 export const DRAFT_USAGE = "Usage: npm run draft -- <article.txt|article.html|-> [--published YYYY-MM-DD] [--no-db]";
@@ -25,7 +26,7 @@ export type CliContext = {
 export type CliContextOptions = {
   /** `--no-db`: the built-in gazetteer only, even when a database exists. */
   noDatabase?: boolean;
-  env?: NodeJS.ProcessEnv;
+  env?: EnvSource;
   /** The project root the default SQLite file is looked up from. */
   root?: string;
   stderr?: (s: string) => void;
@@ -47,11 +48,11 @@ const WITHOUT_DATABASE = (source: string): CliContext => ({
  * message on standard error; never a failure.
  */
 export async function loadCliContext(options: CliContextOptions = {}): Promise<CliContext> {
-  const env = options.env ?? process.env;
+  const env = readEnv(options.env);
   const root = options.root ?? process.cwd();
   if (options.noDatabase) return WITHOUT_DATABASE("the built-in gazetteer (--no-db)");
   const target = resolveDatabaseTarget(env.DATABASE_URL, root);
-  const configured = (env.DATABASE_URL ?? "").trim() !== "";
+  const configured = env.DATABASE_URL !== undefined;
   if (target.provider === "sqlite" && !fs.existsSync(target.file)) {
     if (configured) options.stderr?.(`No database at ${target.file}; drafting with the built-in gazetteer only.\n`);
     return WITHOUT_DATABASE("the built-in gazetteer (no database)");

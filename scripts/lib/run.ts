@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
+import { EnvError } from "../../lib/env";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
@@ -40,7 +41,7 @@ export async function main(fn: () => Promise<void> | void): Promise<void> {
   try {
     await fn();
   } catch (error) {
-    if (error instanceof CommandFailed) {
+    if (error instanceof CommandFailed || error instanceof EnvError) {
       console.error(`\n${error.message}`);
       process.exit(1);
     }

@@ -2,6 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresPrismaClient } from "@/generated/postgres/client";
 import { insertInChunks } from "@/lib/db/bulk-rows";
 import { busyWaitMs } from "@/lib/db/busy";
+import { readEnv } from "@/lib/env";
 import type { PrismaClient } from "@/lib/db/client";
 import type { Engine, SnapshotLoader } from "@/lib/db/engine";
 import { toEventPage } from "@/lib/db/event-page-rows";
@@ -11,8 +12,6 @@ import { searchQuery } from "@/lib/db/postgres/search";
 import { postgresPrismaSnapshotLoader, postgresSnapshotLoader } from "@/lib/db/postgres/snapshots";
 import { postgresTimelineSource } from "@/lib/db/postgres/timeline-source";
 
-/** How many connections one app process keeps to PostgreSQL (several instances share the server). */
-const POSTGRES_POOL_SIZE = Number(process.env.DATABASE_POOL_SIZE ?? 10);
 
 /** PostgreSQL's side of lib/db/engine.ts, for one database URL. */
 export function postgresEngine(url: string): Engine {
@@ -26,7 +25,8 @@ export function postgresEngine(url: string): Engine {
       // A write that meets a row a long import has locked (an event it updates, a tag it
       // creates) would wait for the whole import: lock_timeout bounds that wait, and the write
       // then reports a busy database (55P03, lib/db/busy.ts). The import lifts it for itself.
-      const adapter = new PrismaPg({ connectionString: url, max: POSTGRES_POOL_SIZE, options: `-c lock_timeout=${busyWaitMs()}` });
+      // DATABASE_POOL_SIZE: connections one app process keeps (several instances share the server).
+      const adapter = new PrismaPg({ connectionString: url, max: readEnv().DATABASE_POOL_SIZE, options: `-c lock_timeout=${busyWaitMs()}` });
       // The two generated classes are nominally distinct but structurally the same API.
       return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
     },
