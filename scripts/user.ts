@@ -16,7 +16,8 @@ import { createPrismaClient, type PrismaClient } from "../lib/db/client";
 import { normalizeEmail } from "../lib/auth/rate-limit";
 import { USER_ROLES } from "../lib/events/vocabulary";
 import { emailSchema, passwordSchema, userCreateSchema } from "../lib/users/schema";
-import { createUser, findUserIdByEmail, setUserDisabled, setUserPassword, unlockUser, UserWriteError } from "../lib/users/write";
+import { createUser, findUserIdByEmail, setUserDisabled, setUserPassword, unlockUser } from "../lib/users/write";
+import { ExpectedError } from "../lib/errors";
 import { CommandFailed, main } from "./lib/run";
 
 const USAGE = `Usage:
@@ -146,7 +147,7 @@ await main(async () => {
   try {
     await run(prisma, parsed.positionals[0], parsed.values);
   } catch (error) {
-    if (error instanceof UserWriteError) throw new CommandFailed(error.message);
+    if (error instanceof ExpectedError) throw new CommandFailed(error.message);
     throw error;
   } finally {
     await prisma.$disconnect();

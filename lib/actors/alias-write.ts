@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { normaliseAlias, type AliasKind } from "@/lib/actors/alias-normalise";
-import { ActorWriteError } from "@/lib/actors/write";
+import { ExpectedError } from "@/lib/errors";
 import { builtInAliasSource, type BuiltInStateAliases } from "@/lib/actors/builtin-aliases";
 import { slugify } from "@/lib/text/fold";
 
@@ -30,15 +30,15 @@ async function otherActorNamed(db: Db, actorId: number, alias: string, normalise
 /** Adds an alias an admin typed; refuses one the actor already has or that names another actor. */
 export async function addActorAlias(db: Db, actorId: number, input: AliasInput, userId: number | null): Promise<{ id: number }> {
   const actor = await db.actor.findUnique({ where: { id: actorId }, select: { id: true, name: true } });
-  if (!actor) throw new ActorWriteError("actor", "This actor no longer exists.");
+  if (!actor) throw new ExpectedError("not-found", "actor", "This actor no longer exists.");
   const alias = input.alias.trim().replace(/\s+/g, " ");
   const normalised = normaliseAlias(alias);
-  if (normalised === "") throw new ActorWriteError("alias", "An alias needs at least one letter or digit.");
-  if (normaliseAlias(actor.name) === normalised) throw new ActorWriteError("alias", `“${alias}” is ${actor.name}’s own name.`);
+  if (normalised === "") throw new ExpectedError("invalid", "alias", "An alias needs at least one letter or digit.");
+  if (normaliseAlias(actor.name) === normalised) throw new ExpectedError("invalid", "alias", `“${alias}” is ${actor.name}’s own name.`);
   const same = await db.actorAlias.findUnique({ where: { actorId_normalised: { actorId, normalised } }, select: { alias: true } });
-  if (same) throw new ActorWriteError("alias", `${actor.name} already has the alias “${same.alias}”.`);
+  if (same) throw new ExpectedError("invalid", "alias", `${actor.name} already has the alias “${same.alias}”.`);
   const other = await otherActorNamed(db, actorId, alias, normalised);
-  if (other) throw new ActorWriteError("alias", `“${alias}” already names ${other}; remove it there first.`);
+  if (other) throw new ExpectedError("invalid", "alias", `“${alias}” already names ${other}; remove it there first.`);
   const created = await db.actorAlias.create({
     data: { actorId, alias, normalised, kind: input.kind, origin: "admin" },
     select: { id: true },
@@ -64,7 +64,7 @@ export async function removeActorAlias(db: Db, actorId: number, aliasId: number,
     where: { id: aliasId, actorId },
     select: { alias: true, kind: true, normalised: true, origin: true, actor: { select: { name: true } } },
   });
-  if (!row) throw new ActorWriteError("alias", "This alias was already removed.");
+  if (!row) throw new ExpectedError("not-found", "alias", "This alias was already removed.");
   await db.actorAlias.delete({ where: { id: aliasId } });
   await db.auditLog.create({
     data: {

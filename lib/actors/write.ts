@@ -1,18 +1,10 @@
+import { ExpectedError } from "@/lib/errors";
 import type { Db } from "@/lib/db/client";
 import type { ActorInput } from "@/lib/actors/schema";
 import { recordRevision, refreshSearchText } from "@/lib/events/write";
 import { slugify } from "@/lib/text/fold";
 import { moveAliasesOnMerge, seedStateAliases } from "@/lib/actors/alias-write";
 
-export class ActorWriteError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = "ActorWriteError";
-  }
-}
 
 async function assertUnique(db: Db, input: ActorInput, exceptId: number | null): Promise<string> {
   const slug = slugify(input.name);
@@ -22,9 +14,9 @@ async function assertUnique(db: Db, input: ActorInput, exceptId: number | null):
     select: { name: true, isoCode: true },
   });
   if (clash && input.isoCode && clash.isoCode === input.isoCode) {
-    throw new ActorWriteError("isoCode", `${clash.name} already has the code ${input.isoCode}.`);
+    throw new ExpectedError("invalid", "isoCode", `${clash.name} already has the code ${input.isoCode}.`);
   }
-  if (clash) throw new ActorWriteError("name", `An actor called "${clash.name}" already exists.`);
+  if (clash) throw new ExpectedError("invalid", "name", `An actor called "${clash.name}" already exists.`);
   return slug;
 }
 
@@ -48,7 +40,7 @@ export async function createActor(db: Db, input: ActorInput, userId: number | nu
  */
 export async function updateActor(db: Db, actorId: number, input: ActorInput, userId: number | null): Promise<void> {
   const before = await db.actor.findUnique({ where: { id: actorId }, select: { name: true, kind: true, isoCode: true } });
-  if (!before) throw new ActorWriteError("actor", "This actor no longer exists.");
+  if (!before) throw new ExpectedError("not-found", "actor", "This actor no longer exists.");
   const slug = await assertUnique(db, input, actorId);
   await db.actor.update({ where: { id: actorId }, data: { name: input.name, slug, kind: input.kind, isoCode: input.isoCode } });
   await db.auditLog.create({
@@ -88,12 +80,12 @@ async function eventIdsOf(db: Db, actorId: number): Promise<number[]> {
  * actor a merged one became.
  */
 export async function mergeActors(db: Db, fromId: number, intoId: number, userId: number | null): Promise<{ events: number }> {
-  if (fromId === intoId) throw new ActorWriteError("intoId", "Choose two different actors.");
+  if (fromId === intoId) throw new ExpectedError("invalid", "intoId", "Choose two different actors.");
   // One after the other: inside a transaction both would share one connection.
   const from = await db.actor.findUnique({ where: { id: fromId }, select: { id: true, name: true, isoCode: true } });
   const into = await db.actor.findUnique({ where: { id: intoId }, select: { id: true, name: true, isoCode: true } });
-  if (!from) throw new ActorWriteError("fromId", "The duplicate no longer exists.");
-  if (!into) throw new ActorWriteError("intoId", "The actor to keep no longer exists.");
+  if (!from) throw new ExpectedError("not-found", "fromId", "The duplicate no longer exists.");
+  if (!into) throw new ExpectedError("not-found", "intoId", "The actor to keep no longer exists.");
 
   const eventIds = await eventIdsOf(db, fromId);
   const participations = await db.eventParticipant.findMany({ where: { actorId: fromId }, select: { eventId: true, role: true } });

@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireAdmin, requireEditor } from "@/lib/auth/current-user";
 import { actorInputSchema } from "@/lib/actors/schema";
-import { ActorWriteError, createActor } from "@/lib/actors/write";
+import { createActor } from "@/lib/actors/write";
+import { ExpectedError } from "@/lib/errors";
 import { prisma } from "@/lib/db";
 import { BUSY_MESSAGE, isDatabaseBusy } from "@/lib/db/busy";
 import type { Db } from "@/lib/db/client";
@@ -17,7 +18,6 @@ import type { EventInput } from "@/lib/events/schema";
 import {
   EventConflictError,
   EventNotFoundError,
-  EventWriteError,
   purgeEvent,
   restoreEvent,
   revertEvent,
@@ -115,7 +115,7 @@ export async function saveEventAction(previous: EventFormState, formData: FormDa
     if (error instanceof EventConflictError) {
       return answer({ message: "This event keeps being changed by someone else. Reload it and apply your changes again." });
     }
-    if (error instanceof EventWriteError) return answer({ errors: { [error.field]: [error.message] }, message: error.message });
+    if (error instanceof ExpectedError && error.code === "invalid") return answer({ errors: { [error.field]: [error.message] }, message: error.message });
     if (error instanceof EventNotFoundError) return answer({ message: "This event no longer exists (it was deleted for good)." });
     // An import holds the database longer than the bounded wait: the form comes back as typed.
     if (isDatabaseBusy(error)) return answer({ message: BUSY_MESSAGE });
@@ -144,7 +144,7 @@ export async function createActorAction(input: { name: string; kind: string; iso
     const actor = await prisma.$transaction((tx) => createActor(tx, parsed.data, user.id));
     return { ok: true, actor };
   } catch (error) {
-    if (error instanceof ActorWriteError) return { ok: false, errors: { [error.field]: [error.message] } };
+    if (error instanceof ExpectedError) return { ok: false, errors: { [error.field]: [error.message] } };
     if (isDatabaseBusy(error)) return { ok: false, errors: { name: [BUSY_MESSAGE] } };
     throw error;
   }
@@ -185,7 +185,7 @@ async function eventChangeAction<T>(
         ? "stale"
         : error instanceof EventNotFoundError
           ? "gone"
-          : error instanceof EventWriteError
+          : error instanceof ExpectedError && error.code === "invalid"
             ? "refused"
             : isDatabaseBusy(error)
               ? "busy"

@@ -3,7 +3,8 @@ import { engineOf, type BulkRow } from "@/lib/db/engine";
 import type { EventInput } from "@/lib/events/schema";
 import { snapshotSearchText } from "@/lib/events/search-text";
 import { toEventSnapshot, type EventSnapshot, type EventWithSnapshotInclude } from "@/lib/events/snapshot";
-import { eventChildRows, eventColumns, EventWriteError, revisionRow, type RevisionKind } from "@/lib/events/write";
+import { ExpectedError } from "@/lib/errors";
+import { eventChildRows, eventColumns, revisionRow, type RevisionKind } from "@/lib/events/write";
 import { slugify } from "@/lib/text/fold";
 
 /** Rows per multi-row statement: well under SQLite's and PostgreSQL's bind-parameter limits. */
@@ -53,7 +54,7 @@ export async function writeEventsInBulk(
     }
   }
   if (actors.size !== actorIds.length) {
-    throw new EventWriteError("initiatorIds", "An actor no longer exists (it may have been merged); choose it again.");
+    throw new ExpectedError("invalid", "initiatorIds", "An actor no longer exists (it may have been merged); choose it again.");
   }
 
   const snapshots: EventSnapshot[] = [];
@@ -74,7 +75,7 @@ export async function writeEventsInBulk(
         where: { id: current.id, version: current.version, deletedAt: null },
         data: { ...eventColumns(input), searchText: snapshotSearchText(snapshot), version: snapshot.version, updatedAt: now },
       });
-      if (result.count !== 1) throw new EventWriteError("event", `Event ${current.id} changed during the import; run it again.`);
+      if (result.count !== 1) throw new ExpectedError("invalid", "event", `Event ${current.id} changed during the import; run it again.`);
       snapshots.push(snapshot);
     } else {
       const { input, bookkeeping } = write;

@@ -38,7 +38,8 @@ export type EventFormValues = {
 };
 
 /** Field errors keyed by the path of the field: "title", "sources.1.url", "relations.0.eventId". */
-export type FieldErrors = Record<string, string[]>;
+export type { FieldErrors } from "@/lib/forms/action-state";
+import type { FieldErrors } from "@/lib/forms/action-state";
 
 export const EMPTY_SOURCE: SourceFormValues = { url: "", title: "", publisher: "", publishedOn: "", archiveUrl: "" };
 

@@ -4,6 +4,7 @@ import { eventInputSchema, type EventInput } from "@/lib/events/schema";
 import { readEventSnapshot, snapshotToInput, type EventSnapshot } from "@/lib/events/snapshot";
 import { parseStoredSnapshot } from "@/lib/events/snapshot-schema";
 import { slugify } from "@/lib/text/fold";
+import { ExpectedError } from "@/lib/errors";
 
 /** Every kind of revision the app records; a backup may carry only these. */
 export const REVISION_KINDS = ["create", "update", "delete", "restore", "purge", "merge", "import", "revert", "intake"] as const;
@@ -66,19 +67,19 @@ async function writeEventChildren(db: Db, eventId: number, input: EventInput): P
   const rows = eventChildRows(eventId, input, await resolveTagIds(db, input.tags));
   const actorIds = [...new Set(rows.participants.map((p) => p.actorId))];
   if ((await db.actor.count({ where: { id: { in: actorIds } } })) !== actorIds.length) {
-    throw new EventWriteError("initiatorIds", "An actor no longer exists (it may have been merged); choose it again.");
+    throw new ExpectedError("invalid", "initiatorIds", "An actor no longer exists (it may have been merged); choose it again.");
   }
   if (rows.participants.length > 0) await db.eventParticipant.createMany({ data: rows.participants });
   if (rows.sources.length > 0) await db.source.createMany({ data: rows.sources });
   if (rows.tags.length > 0) await db.eventTag.createMany({ data: rows.tags });
   if (rows.measures.length > 0) await db.eventMeasure.createMany({ data: rows.measures });
-  if (rows.relations.some((r) => r.toId === eventId)) throw new EventWriteError("relations", "An event cannot relate to itself.");
+  if (rows.relations.some((r) => r.toId === eventId)) throw new ExpectedError("invalid", "relations", "An event cannot relate to itself.");
   if (rows.relations.length > 0) {
     try {
       await db.eventRelation.createMany({ data: rows.relations });
     } catch (error) {
       if (isForeignKeyViolation(error)) {
-        throw new EventWriteError("relations", "A related event no longer exists; remove it from the list.");
+        throw new ExpectedError("invalid", "relations", "A related event no longer exists; remove it from the list.");
       }
       throw error;
     }
@@ -99,16 +100,6 @@ function isForeignKeyViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2003";
 }
 
-/** An expected write failure, reported to the user against a field. */
-export class EventWriteError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = "EventWriteError";
-  }
-}
 
 /** The event's own columns for `input`. */
 export function eventColumns(input: EventInput) {
@@ -157,9 +148,9 @@ export async function createEvent(
 }
 
 /** The event does not exist (any more). */
-export class EventNotFoundError extends Error {
+export class EventNotFoundError extends ExpectedError {
   constructor(readonly eventId: number) {
-    super(`Event ${eventId} does not exist.`);
+    super("not-found", "event", `Event ${eventId} does not exist.`);
     this.name = "EventNotFoundError";
   }
 }
@@ -168,13 +159,13 @@ export class EventNotFoundError extends Error {
  * Someone else saved the event since the editor loaded it. Carries the current state so
  * the editor can see what changed; nothing was written.
  */
-export class EventConflictError extends Error {
+export class EventConflictError extends ExpectedError {
   constructor(
     readonly eventId: number,
     readonly expectedVersion: number,
     readonly current: EventSnapshot,
   ) {
-    super(`Event ${eventId} is at version ${current.version}, not ${expectedVersion}.`);
+    super("conflict", "event", `Event ${eventId} is at version ${current.version}, not ${expectedVersion}.`);
     this.name = "EventConflictError";
   }
 }
@@ -207,8 +198,8 @@ async function claimVersion(
   if (options.expectedVersion !== undefined && current.version !== options.expectedVersion) {
     throw new EventConflictError(eventId, options.expectedVersion, current);
   }
-  if (current.deletedAt !== null) throw new EventWriteError("event", "This event is in the trash; restore it first.");
-  throw new EventWriteError("event", "This event is not in the trash.");
+  if (current.deletedAt !== null) throw new ExpectedError("invalid", "event", "This event is in the trash; restore it first.");
+  throw new ExpectedError("invalid", "event", "This event is not in the trash.");
 }
 
 /**
@@ -292,9 +283,9 @@ export type RevertResult = { droppedRelations: number; droppedActors: string[] }
  */
 export async function revertEvent(db: Db, eventId: number, revisionId: number, options: ChangeOptions): Promise<RevertResult> {
   const revision = await db.eventRevision.findFirst({ where: { id: revisionId, eventId }, select: { snapshot: true } });
-  if (!revision) throw new EventWriteError("revision", "This revision does not belong to this event.");
+  if (!revision) throw new ExpectedError("invalid", "revision", "This revision does not belong to this event.");
   const snapshot = parseStoredSnapshot(revision.snapshot);
-  if (!snapshot) throw new EventWriteError("revision", "This revision cannot be restored: its stored snapshot is not readable.");
+  if (!snapshot) throw new ExpectedError("invalid", "revision", "This revision cannot be restored: its stored snapshot is not readable.");
   const actorIds = [...snapshot.initiators, ...snapshot.targets].map((a) => a.id);
   const resolved = await resolveMergedActorIds(db, actorIds);
   const droppedActors = [...snapshot.initiators, ...snapshot.targets].filter((a) => resolved.get(a.id) === null).map((a) => a.name);
@@ -308,7 +299,7 @@ export async function revertEvent(db: Db, eventId: number, revisionId: number, o
   const relations = snapshot.relations.filter((r) => existing.has(r.eventId) && r.eventId !== eventId);
   const parsed = eventInputSchema.safeParse({ ...snapshotToInput(snapshot), initiatorIds, targetIds, relations });
   if (!parsed.success) {
-    throw new EventWriteError("revision", `This revision cannot be restored: ${parsed.error.issues[0]?.message ?? "it is not valid"}`);
+    throw new ExpectedError("invalid", "revision", `This revision cannot be restored: ${parsed.error.issues[0]?.message ?? "it is not valid"}`);
   }
   await updateEvent(db, eventId, parsed.data, { ...options, kind: "revert" });
   return { droppedRelations: snapshot.relations.length - relations.length, droppedActors };

@@ -8,7 +8,8 @@ import type { Db, PrismaClient } from "@/lib/db/client";
 import { validateEventForm, type FieldErrors } from "@/lib/events/form";
 import { readEventSnapshot } from "@/lib/events/snapshot";
 import type { EventInput } from "@/lib/events/schema";
-import { createEvent, EventWriteError, recordRevision } from "@/lib/events/write";
+import { isExpectedError, type ExpectedError } from "@/lib/errors";
+import { createEvent, recordRevision } from "@/lib/events/write";
 import { slugify } from "@/lib/text/fold";
 import { changedFields, proposalValues, savedValues } from "@/lib/intake/extraction";
 import {
@@ -207,7 +208,7 @@ async function runReviewStep(
 class AcceptError extends Error {
   constructor(
     readonly index: number,
-    override readonly cause: EventWriteError,
+    override readonly cause: ExpectedError,
   ) {
     super(cause.message);
   }
@@ -302,7 +303,7 @@ async function acceptDrafts(
         },
       });
     } catch (error) {
-      if (error instanceof EventWriteError) throw new AcceptError(index, error);
+      if (isExpectedError(error, "invalid")) throw new AcceptError(index, error);
       throw error;
     }
   }

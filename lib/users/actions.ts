@@ -12,8 +12,8 @@ import {
   revokeSessionsOf,
   setUserDisabled,
   setUserRole,
-  UserWriteError,
 } from "@/lib/users/write";
+import { ExpectedError } from "@/lib/errors";
 
 export async function createUserAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const admin = await requireAdmin();
@@ -23,7 +23,7 @@ export async function createUserAction(_previous: ActionState, formData: FormDat
   try {
     await prisma.$transaction((tx) => createUser(tx, parsed.data, admin.id));
   } catch (error) {
-    if (error instanceof UserWriteError) return { ok: false, message: error.message, errors: { [error.field]: [error.message] }, values };
+    if (error instanceof ExpectedError) return { ok: false, message: error.message, errors: { [error.field]: [error.message] }, values };
     if (isDatabaseBusy(error)) return { ok: false, message: BUSY_MESSAGE, errors: {}, values };
     throw error;
   }
@@ -44,8 +44,8 @@ async function manage(run: () => Promise<unknown>, done: string): Promise<never>
     await run();
   } catch (error) {
     if (isDatabaseBusy(error)) notice = "busy";
-    else if (!(error instanceof UserWriteError)) throw error;
-    else notice = error.message.startsWith("This is the only admin") ? "last-admin" : "gone";
+    else if (!(error instanceof ExpectedError)) throw error;
+    else notice = error.code === "last-admin" ? "last-admin" : "gone";
   }
   revalidatePath("/admin/users");
   redirect(`/admin/users?notice=${notice}`);

@@ -1,3 +1,4 @@
+import { ExpectedError } from "@/lib/errors";
 import type { Db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import { clearLoginFailures } from "@/lib/auth/rate-limit";
@@ -5,16 +6,6 @@ import { revokeUserSessions } from "@/lib/auth/sessions";
 import type { UserRole } from "@/lib/events/vocabulary";
 import type { UserCreateInput } from "@/lib/users/schema";
 
-/** An expected failure in user management, shown to the person who asked for it. */
-export class UserWriteError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = "UserWriteError";
-  }
-}
 
 async function audit(db: Db, action: string, userId: number, actorId: number | null, details: object = {}): Promise<void> {
   await db.auditLog.create({
@@ -25,7 +16,7 @@ async function audit(db: Db, action: string, userId: number, actorId: number | n
 /** Creates an account. `byUserId` is the admin doing it (null from the command line). */
 export async function createUser(db: Db, input: UserCreateInput, byUserId: number | null): Promise<number> {
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (existing) throw new UserWriteError("email", "An account with this email address already exists.");
+  if (existing) throw new ExpectedError("invalid", "email", "An account with this email address already exists.");
   const user = await db.user.create({
     data: { email: input.email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password) },
     select: { id: true },
@@ -36,14 +27,14 @@ export async function createUser(db: Db, input: UserCreateInput, byUserId: numbe
 
 async function requireUser(db: Db, userId: number) {
   const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, role: true, disabled: true, email: true } });
-  if (!user) throw new UserWriteError("user", "This account no longer exists.");
+  if (!user) throw new ExpectedError("not-found", "user", "This account no longer exists.");
   return user;
 }
 
 /** The last enabled admin cannot be demoted or disabled: nobody could manage accounts any more. */
 async function assertAnotherAdmin(db: Db, userId: number, message: string): Promise<void> {
   const others = await db.user.count({ where: { role: "admin", disabled: false, id: { not: userId } } });
-  if (others === 0) throw new UserWriteError("user", message);
+  if (others === 0) throw new ExpectedError("last-admin", "user", message);
 }
 
 /** Sets a new password and signs the user out everywhere (a reset usually means a suspected leak). */

@@ -4,7 +4,8 @@ import { clearLoginFailures, LOGIN_LIMITS } from "@/lib/auth/rate-limit";
 import { findSessionUser, revokeSession, SESSION_TTL_MS } from "@/lib/auth/sessions";
 import { signIn } from "@/lib/auth/sign-in";
 import { hashSessionToken } from "@/lib/auth/tokens";
-import { createUser, setUserDisabled, setUserPassword, setUserRole, UserWriteError } from "@/lib/users/write";
+import { createUser, setUserDisabled, setUserPassword, setUserRole } from "@/lib/users/write";
+import { ExpectedError } from "@/lib/errors";
 import { createTestDatabase } from "./database";
 
 const db = await createTestDatabase();
@@ -144,7 +145,7 @@ describe("sign-in", () => {
 
 describe("user management", () => {
   it("keeps at least one active admin and records every change", async () => {
-    await expect(prisma.$transaction((tx) => setUserRole(tx, adminId, "editor", adminId))).rejects.toBeInstanceOf(UserWriteError);
+    await expect(prisma.$transaction((tx) => setUserRole(tx, adminId, "editor", adminId))).rejects.toBeInstanceOf(ExpectedError);
     await expect(prisma.$transaction((tx) => setUserDisabled(tx, adminId, true, adminId))).rejects.toThrow(/only admin/);
     await expect(
       prisma.$transaction((tx) => createUser(tx, { email: "ed@example.org", name: null, role: "editor", password: PASSWORD }, adminId)),

@@ -1,3 +1,4 @@
+import { ExpectedError } from "@/lib/errors";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mergeActors } from "@/lib/actors/write";
 import { eventInputSchema, type EventInputRaw } from "@/lib/events/schema";
@@ -5,7 +6,6 @@ import { readEventSnapshot, snapshotToInput, type EventSnapshot } from "@/lib/ev
 import {
   createEvent,
   EventConflictError,
-  EventWriteError,
   purgeEvent,
   restoreEvent,
   revertEvent,
@@ -88,7 +88,7 @@ describe("event writes", () => {
     const broken = edit(before, { title: "Half-written", relations: [{ kind: "responds-to", eventId: 999_999 }] });
     await expect(
       prisma.$transaction((tx) => updateEvent(tx, eventId, broken, { userId, expectedVersion: 1 })),
-    ).rejects.toThrow(EventWriteError);
+    ).rejects.toThrow(ExpectedError);
     expect(await readEventSnapshot(prisma, eventId)).toEqual(before);
     expect((await revisions(eventId)).map((r) => r.kind)).toEqual(["create"]);
 
