@@ -1,9 +1,13 @@
 /**
- * Runs once when a server instance starts: load the timeline's facet index in the
- * background so that the first reader does not wait for it (docs/decisions/0004).
+ * Runs once when a server instance starts: check the environment (a bad value stops the
+ * start with a message naming the variable, docs/decisions/0020), then load the timeline's
+ * facet index in the background so that the first reader does not wait for it
+ * (docs/decisions/0004).
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { readEnv } = await import("@/lib/env");
+  readEnv();
   const { warmFacetIndex } = await import("@/lib/timeline/facet-store");
   const { prisma } = await import("@/lib/db");
   // Not awaited: the server starts answering at once; a request that comes before the load
