@@ -1,9 +1,9 @@
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
 import { clearLoginFailures, LOGIN_LIMITS } from "@/lib/auth/rate-limit";
 import { findSessionUser, revokeSession, SESSION_TTL_MS } from "@/lib/auth/sessions";
 import { signIn } from "@/lib/auth/sign-in";
-import { hashSessionToken } from "@/lib/auth/tokens";
 import { createUser, setUserDisabled, setUserPassword, setUserRole } from "@/lib/users/write";
 import { ExpectedError } from "@/lib/errors";
 import { createTestDatabase } from "./database";
@@ -27,8 +27,12 @@ describe("sign-in", () => {
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
     const result = await attempt(" ED@example.org ", PASSWORD);
     if (!result.ok) throw new Error("expected a session");
-    const session = await prisma.session.findUniqueOrThrow({ where: { id: hashSessionToken(result.token) } });
-    expect(session.id).not.toBe(result.token);
+    // The stored id is the token's SHA-256, computed here independently of the app's helper,
+    // and no row holds the token itself.
+    const sha256 = createHash("sha256").update(result.token).digest("hex");
+    const session = await prisma.session.findUniqueOrThrow({ where: { id: sha256 } });
+    expect(session.id).toMatch(/^[0-9a-f]{64}$/);
+    expect(await prisma.session.count({ where: { id: result.token } })).toBe(0);
     expect(session.expiresAt.getTime() - session.createdAt.getTime()).toBe(SESSION_TTL_MS);
     expect(await findSessionUser(prisma, result.token)).toMatchObject({ email: "ed@example.org", role: "editor" });
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).lastLoginAt).not.toBeNull();
