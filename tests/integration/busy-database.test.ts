@@ -11,6 +11,7 @@ import { csvColumnOf, csvFileSource } from "@/lib/import/csv-source";
 import { applyImport } from "@/lib/import/engine";
 import { createUser } from "@/lib/users/write";
 import { createTestDatabase } from "./database";
+import { actorIdNamed, eventInput } from "./factories";
 import { loadExamples } from "./example-data";
 
 // Issue 11, item 7: while an import held SQLite's write lock, other writes used to wait for
@@ -26,6 +27,7 @@ let header: string[];
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "demarche-busy-"));
   await loadExamples(prisma);
+  russia = await actorIdNamed(prisma, "Russia");
   header = (parse(await exportCsvText(prisma)) as string[][])[0]!;
   await prisma.$transaction((tx) => createUser(tx, { email: "busy@example.org", name: null, role: "editor", password: PASSWORD }, null));
 });
@@ -59,21 +61,8 @@ function importFileOf(count: number, failAtEnd: boolean): string {
   return file;
 }
 
-const input = (title: string) => ({
-  title,
-  summary: "",
-  date: { precision: "month" as const, start: "2022-04-01", end: "2022-04-30" },
-  endDate: null,
-  type: "statement",
-  status: "published" as const,
-  legalBasis: null,
-  location: null,
-  participants: [],
-  sources: [],
-  tags: [],
-  measures: [],
-  relations: [],
-});
+let russia: number;
+const input = (title: string) => eventInput({ title, date: "2022-04", status: "published", initiatorIds: [russia] });
 
 type Outcome = "done" | "busy" | { other: unknown };
 async function outcome(work: () => Promise<unknown>): Promise<{ result: Outcome; ms: number }> {
@@ -97,7 +86,7 @@ describe("writes during a long import that fails midway", () => {
     );
     await running;
 
-    const save = await outcome(() => prisma.$transaction((tx) => createEvent(tx, input("Saved during the import") as never, { userId: null })));
+    const save = await outcome(() => prisma.$transaction((tx) => createEvent(tx, input("Saved during the import"), { userId: null })));
     const savedAt = Date.now();
     const signInResult = await signIn(prisma, { email: "busy@example.org", password: PASSWORD, ip: "198.51.100.20" });
     const signedInAt = Date.now();
@@ -119,7 +108,7 @@ describe("writes during a long import that fails midway", () => {
     expect(save.result).toBe("done");
     expect(signInResult.ok).toBe(true);
     // Once the import is over, the same save goes through.
-    expect((await outcome(() => prisma.$transaction((tx) => createEvent(tx, input("Saved after the import") as never, { userId: null })))).result).toBe("done");
+    expect((await outcome(() => prisma.$transaction((tx) => createEvent(tx, input("Saved after the import"), { userId: null })))).result).toBe("done");
     expect((await signIn(prisma, { email: "busy@example.org", password: PASSWORD, ip: "198.51.100.21" })).ok).toBe(true);
   }, 60_000);
 });

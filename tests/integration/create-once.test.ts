@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createEventOnce, newSubmissionKey, parseSubmissionKey } from "@/lib/events/create-once";
-import { eventInputSchema } from "@/lib/events/schema";
 import { createTestDatabase } from "./database";
+import { eventInput } from "./factories";
 
 // Issue 11, item 9: a retried or double-submitted create makes one event, not two.
 const db = await createTestDatabase();
@@ -9,21 +9,7 @@ const prisma = db.prisma;
 afterAll(() => db.dispose());
 const actor = await prisma.actor.create({ data: { name: "Create-once state", slug: "create-once-state", kind: "state" } });
 
-const input = (title: string) =>
-  eventInputSchema.parse({
-    title,
-    summary: "",
-    datePrecision: "month",
-    date: "2022-04",
-    type: "statement",
-    status: "published",
-    initiatorIds: [actor.id],
-    targetIds: [],
-    tags: [],
-    measures: [],
-    sources: [],
-    relations: [],
-  });
+const input = (title: string) => eventInput({ title, date: "2022-04", status: "published", initiatorIds: [actor.id] });
 
 const count = (title: string) => prisma.event.count({ where: { title } });
 

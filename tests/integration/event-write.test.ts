@@ -4,7 +4,6 @@ import { mergeActors } from "@/lib/actors/write";
 import { eventInputSchema, type EventInputRaw } from "@/lib/events/schema";
 import { readEventSnapshot, snapshotToInput, type EventSnapshot } from "@/lib/events/snapshot";
 import {
-  createEvent,
   EventConflictError,
   purgeEvent,
   restoreEvent,
@@ -13,6 +12,7 @@ import {
   updateEvent,
 } from "@/lib/events/write";
 import { createTestDatabase } from "./database";
+import { actorIdNamed, createTestEvent } from "./factories";
 import { eventIdsByTitle, loadExamples } from "./example-data";
 
 const db = await createTestDatabase();
@@ -33,22 +33,8 @@ const id = (title: string) => {
   return found;
 };
 
-async function actorId(name: string): Promise<number> {
-  return (await prisma.actor.findUniqueOrThrow({ where: { name }, select: { id: true } })).id;
-}
-
-async function newEvent(overrides: Partial<EventInputRaw> = {}): Promise<number> {
-  const input = eventInputSchema.parse({
-    title: "Test event",
-    date: "2021-05-01",
-    type: "statement",
-    initiatorIds: [await actorId("Russia")],
-    targetIds: [await actorId("United States")],
-    sources: [{ url: "https://example.org/test", title: "Test" }],
-    ...overrides,
-  });
-  return prisma.$transaction((tx) => createEvent(tx, input, { userId }));
-}
+const actorId = (name: string) => actorIdNamed(prisma, name);
+const newEvent = (overrides: Partial<EventInputRaw> = {}) => createTestEvent(prisma, overrides, userId);
 
 async function revisions(eventId: number) {
   const rows = await prisma.eventRevision.findMany({ where: { eventId }, orderBy: { id: "asc" } });

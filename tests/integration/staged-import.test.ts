@@ -13,6 +13,7 @@ import { applyImport } from "@/lib/import/engine";
 import { recoverImportRuns } from "@/lib/import/staged";
 import { createUser } from "@/lib/users/write";
 import { createTestDatabase } from "./database";
+import { actorIdNamed, eventInput } from "./factories";
 import { loadExamples } from "./example-data";
 
 // Issue 11, item 7 (decision 0017): an import is checked and staged, then published in
@@ -30,6 +31,7 @@ let header: string[];
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "demarche-staged-"));
   await loadExamples(prisma);
+  russia = await actorIdNamed(prisma, "Russia");
   header = (parse(await exportCsvText(prisma)) as string[][])[0]!;
   await prisma.$transaction((tx) => createUser(tx, { email: "staged@example.org", name: null, role: "editor", password: PASSWORD }, null));
 });
@@ -52,21 +54,8 @@ function importFileOf(prefix: string, failAtEnd: boolean): string {
   return file;
 }
 
-const input = (title: string) => ({
-  title,
-  summary: "",
-  date: { precision: "month" as const, start: "2022-04-01", end: "2022-04-30" },
-  endDate: null,
-  type: "statement",
-  status: "published" as const,
-  legalBasis: null,
-  location: null,
-  participants: [],
-  sources: [],
-  tags: [],
-  measures: [],
-  relations: [],
-});
+let russia: number;
+const input = (title: string) => eventInput({ title, date: "2022-04", status: "published", initiatorIds: [russia] });
 
 const imported = (prefix: string) => prisma.event.count({ where: { title: { startsWith: `${prefix} ` } } });
 const staging = async () => ({ runs: await prisma.importRun.count(), rows: await prisma.importStagedRow.count() });
@@ -108,7 +97,7 @@ describe("a staged import", () => {
     );
     await running;
     let saveError: unknown = null;
-    await prisma.$transaction((tx) => createEvent(tx, input("Saved during a staged import") as never, { userId: null })).catch((e: unknown) => (saveError = e));
+    await prisma.$transaction((tx) => createEvent(tx, input("Saved during a staged import"), { userId: null })).catch((e: unknown) => (saveError = e));
     const savedAt = Date.now();
     const signedIn = await signIn(prisma, { email: "staged@example.org", password: PASSWORD, ip: "198.51.100.30" });
     const signedInAt = Date.now();

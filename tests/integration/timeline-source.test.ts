@@ -16,6 +16,7 @@ const searchEventIds = (words: readonly string[]) => engineOf(prisma).timeline.s
 const matchSearchIds = (db: typeof prisma, words: readonly string[]) => engineOf(db).searchIds(db, words);
 const timelineSource = () => engineOf(prisma).timeline;
 import { loadExamples } from "./example-data";
+import { actorIdNamed, createTestEvent } from "./factories";
 
 // Runs on the engine of the suite (SQLite, or PostgreSQL with DEMARCHE_TEST_DATABASE=postgresql):
 // both must give exactly the answers computed here without any database.
@@ -26,22 +27,8 @@ beforeAll(async () => {
   userId = (await prisma.user.create({ data: { email: "tl@example.org", passwordHash: "x", role: "editor" } })).id;
 });
 
-async function actorId(name: string): Promise<number> {
-  return (await prisma.actor.findUniqueOrThrow({ where: { name }, select: { id: true } })).id;
-}
-
-async function newEvent(overrides: Partial<EventInputRaw>): Promise<number> {
-  const input = eventInputSchema.parse({
-    date: "2021-05-01",
-    type: "statement",
-    status: "published",
-    initiatorIds: [await actorId("Russia")],
-    targetIds: [await actorId("United States")],
-    sources: [{ url: "https://example.org/test", title: "Test" }],
-    ...overrides,
-  });
-  return prisma.$transaction((tx) => createEvent(tx, input, { userId }));
-}
+const actorId = (name: string) => actorIdNamed(prisma, name);
+const newEvent = (overrides: Partial<EventInputRaw>) => createTestEvent(prisma, { status: "published", ...overrides }, userId);
 
 async function view(query: string) {
   const parsed = parseTimelineFilters(new URLSearchParams(query));
