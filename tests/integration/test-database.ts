@@ -39,6 +39,19 @@ function uniqueName(prefix: string): string {
   return `${prefix}_${process.pid}_${crypto.randomBytes(4).toString("hex")}`;
 }
 
+/**
+ * Drops a test database. WITH (FORCE) refuses (42501) when an autovacuum worker is in it,
+ * as this role may not signal that worker; a plain DROP then makes autovacuum leave and waits.
+ */
+async function dropTestDatabase(serverUrl: string, name: string): Promise<void> {
+  try {
+    await runOnServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== "42501") throw error;
+    await runOnServer(serverUrl, `DROP DATABASE IF EXISTS "${name}"`);
+  }
+}
+
 /** Creates an empty database for the base (PostgreSQL) or picks a file (SQLite); returns its URL. */
 export async function createEmptyBase(): Promise<{ base: BaseDatabase; url: string; dispose: () => Promise<void> }> {
   if (testProvider() === "postgresql") {
@@ -48,7 +61,7 @@ export async function createEmptyBase(): Promise<{ base: BaseDatabase; url: stri
     return {
       base: { provider: "postgresql", serverUrl, name },
       url: withDatabaseName(serverUrl, name),
-      dispose: () => runOnServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+      dispose: () => dropTestDatabase(serverUrl, name),
     };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "demarche-test-"));
@@ -68,7 +81,7 @@ export async function copyBase(base: BaseDatabase): Promise<{ url: string; file:
     return {
       url: withDatabaseName(base.serverUrl, name),
       file: null,
-      dispose: () => runOnServer(base.serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+      dispose: () => dropTestDatabase(base.serverUrl, name),
     };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "demarche-db-"));
